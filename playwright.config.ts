@@ -1,0 +1,47 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+
+// Flags keep a headless system Chromium quiet on a machine without general network access.
+const args = [
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-quic',
+	'--no-first-run',
+	...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])
+];
+
+const use = { ...devices['Desktop Chrome'], channel: undefined, launchOptions: { executablePath, args } };
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: true,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: [['list']],
+	timeout: 30_000,
+	use: { trace: 'retain-on-failure' },
+	projects: [
+		{ name: 'chromium', testIgnore: '**/base-path.e2e.ts', use: { ...use, baseURL: 'http://localhost:4173' } },
+		{ name: 'base-path', testMatch: '**/base-path.e2e.ts', use: { ...use, baseURL: 'http://localhost:4174' } }
+	],
+	webServer: [
+		{
+			command: 'npx vite build && npx vite preview --port 4173 --strictPort',
+			url: 'http://localhost:4173/',
+			reuseExistingServer: !process.env.CI,
+			timeout: 180_000
+		},
+		{
+			command: 'npx vite build && npx vite preview --port 4174 --strictPort',
+			env: { BASE_PATH: '/crm' },
+			url: 'http://localhost:4174/crm/',
+			reuseExistingServer: !process.env.CI,
+			timeout: 180_000
+		}
+	]
+});

@@ -1,0 +1,46 @@
+/** Concept search: Chinese substrings, English names and pinyin (initials or full). */
+
+export interface SearchEntry {
+	id: string;
+	name: string;
+	english: string | null;
+	chapter: string;
+	initials: string;
+	full: string;
+}
+
+function normalise(s: string): string {
+	return s
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(/[\s\-_·.,，。()（）/]+/g, '');
+}
+
+/**
+ * Returns matching entries, best first. Ranking favours the concept's own name over its
+ * English name over pinyin, and prefixes over substrings, so typing a whole term puts it on top.
+ */
+export function searchConcepts<T extends SearchEntry>(entries: T[], query: string): T[] {
+	const q = normalise(query);
+	if (!q) return entries;
+	const scored: { entry: T; score: number; index: number }[] = [];
+	entries.forEach((entry, index) => {
+		const name = normalise(entry.name);
+		const english = normalise(entry.english ?? '');
+		let score = 0;
+		if (name === q) score = 100;
+		else if (name.startsWith(q)) score = 80;
+		else if (name.includes(q)) score = 60;
+		else if (english.startsWith(q)) score = 50;
+		else if (english.includes(q)) score = 40;
+		else if (/^[a-z]+$/.test(q)) {
+			if (entry.initials.startsWith(q)) score = 35;
+			else if (entry.full.startsWith(q)) score = 30;
+			else if (entry.initials.includes(q)) score = 20;
+			else if (entry.full.includes(q)) score = 10;
+		}
+		if (score > 0) scored.push({ entry, score, index });
+	});
+	scored.sort((a, b) => b.score - a.score || a.index - b.index);
+	return scored.map((s) => s.entry);
+}

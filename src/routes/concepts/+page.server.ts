@@ -1,0 +1,5 @@
+import { chapterListings } from '$lib/server/content';
+
+export function load() {
+	return { chapters: chapterListings() };
+}

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { NAV } from '../../src/lib/nav';
+
+test('every nav link opens its page without console errors, with title, lang, one h1 and landmarks', async ({ page }) => {
+	const problems: string[] = [];
+	page.on('console', (msg) => {
+		if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+	});
+	page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+	page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()}`));
+
+	await page.goto('/');
+	for (const item of NAV) {
+		await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: item.label, exact: true }).click();
+		await expect(page).toHaveURL(new RegExp(`${item.path === '/' ? '/$' : item.path + '$'}`));
+		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+		await expect(page).toHaveTitle(/｜CRM 复习$/);
+		await expect(page.locator('h1')).toHaveCount(1);
+		await expect(page.getByRole('banner')).toHaveCount(1);
+		await expect(page.getByRole('main')).toHaveCount(1);
+		await expect(page.getByRole('contentinfo')).toHaveCount(1);
+		await expect(
+			page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: item.label, exact: true })
+		).toHaveAttribute('aria-current', 'page');
+	}
+	expect(problems).toEqual([]);
+});
+
+test('pages still answer when loaded directly (prerendered HTML)', async ({ page }) => {
+	for (const item of NAV) {
+		const response = await page.goto(item.path);
+		expect(response?.status(), item.path).toBe(200);
+		await expect(page.locator('h1')).toHaveCount(1);
+	}
+});
+
+test('keyboard focus is visible', async ({ page }) => {
+	await page.goto('/');
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: '跳到正文' });
+	await expect(skip).toBeFocused();
+	await expect(skip).toBeInViewport();
+	await page.keyboard.press('Tab');
+	const outline = await page.evaluate(() => {
+		const el = document.activeElement as HTMLElement;
+		const style = getComputedStyle(el);
+		return { width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+	});
+	expect(outline.style).not.toBe('none');
+	expect(outline.width).toBeGreaterThanOrEqual(2);
+});
+
+test('the question bank is published as JSON but not loaded by the concept pages', async ({ page, request }) => {
+	const fetched: string[] = [];
+	page.on('request', (req) => fetched.push(new URL(req.url()).pathname));
+	await page.goto('/concepts');
+	await page.getByRole('link', { name: '客户终生价值', exact: true }).first().click();
+	await expect(page.locator('h1')).toHaveText('客户终生价值');
+	expect(fetched.filter((p) => p.startsWith('/data/'))).toEqual([]);
+
+	const bank = await (await request.get('/data/questions.json')).json();
+	expect(bank.version).toBe(1);
+	const types = new Set(bank.questions.map((q: { type: string }) => q.type));
+	expect([...types].sort()).toEqual(['define', 'fill', 'judge', 'multiple', 'short', 'single']);
+	for (const q of bank.questions) {
+		expect(Object.keys(q)).toEqual(expect.arrayContaining(['id', 'chapter', 'type', 'stem', 'options', 'answer', 'explanation']));
+	}
+	const single = bank.questions.find((q: { type: string }) => q.type === 'single');
+	expect(single.options[0].key).toBe('A');
+
+	const concepts = await (await request.get('/data/concepts.json')).json();
+	expect(concepts.concepts.some((c: { name: string }) => c.name === '客户终生价值')).toBe(true);
+});
