@@ -39,6 +39,8 @@ export default defineConfig({
 		{
 			command: 'npx vite build && npx vite preview --port 4174 --strictPort',
 			env: { BASE_PATH: '/crm' },
+			// The base build repeats the root build's output, plus a harmless tsconfig hint about its outDir.
+			stderr: 'ignore',
 			url: 'http://localhost:4174/crm/',
 			reuseExistingServer: !process.env.CI,
 			timeout: 180_000

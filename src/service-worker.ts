@@ -1,0 +1,57 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+// Offline support: every built asset and prerendered page (including the question bank JSON)
+// is cached on install, so once the site has loaded it works without a network.
+import { build, files, prerendered, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `crm-study-${version}`;
+const ASSETS = [...build, ...files, ...prerendered];
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(
+		caches
+			.open(CACHE)
+			.then((cache) => cache.addAll(ASSETS))
+			.then(() => sw.skipWaiting())
+	);
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		caches
+			.keys()
+			.then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+			.then(() => sw.clients.claim())
+	);
+});
+
+sw.addEventListener('fetch', (event) => {
+	const { request } = event;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+
+	event.respondWith(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			// Pages are prerendered as /path.html, and navigations ask for /path.
+			const cached = (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(url.pathname + '.html'));
+			if (cached) return cached;
+			try {
+				const response = await fetch(request);
+				if (response.ok && response.type === 'basic') cache.put(request, response.clone());
+				return response;
+			} catch {
+				const fallback = (await cache.match(url.pathname.replace(/\/$/, '') + '.html')) ?? (await cache.match(url.pathname));
+				if (fallback) return fallback;
+				return new Response('离线状态下无法打开此页面，请联网后再试。', {
+					status: 503,
+					headers: { 'content-type': 'text/plain; charset=utf-8' }
+				});
+			}
+		})()
+	);
+});

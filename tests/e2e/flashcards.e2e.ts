@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+
+async function openDeckList(page: Page) {
+	await page.goto('/flashcards');
+	await expect(page.getByRole('heading', { name: '卡组' })).toBeVisible();
+}
+
+function courseDeck(page: Page) {
+	return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '整门课程' }) });
+}
+
+async function count(page: Page, label: '新卡' | '到期' | '已学') {
+	const text = await courseDeck(page).locator('div', { has: page.locator('dt', { hasText: label }) }).locator('dd').textContent();
+	return Number(text);
+}
+
+test('review 3 cards by keyboard, reload, and find the counts and card states persisted', async ({ page }) => {
+	await openDeckList(page);
+	const newBefore = await count(page, '新卡');
+	expect(await count(page, '已学')).toBe(0);
+
+	await courseDeck(page).getByRole('button', { name: /学习/ }).click();
+	const flip = page.getByRole('button', { name: /显示答案/ });
+	await expect(flip).toBeFocused();
+
+	const titles: string[] = [];
+	for (let i = 0; i < 3; i++) {
+		titles.push((await page.getByRole('article').getAttribute('aria-label'))!);
+		await page.keyboard.press('Space');
+		await expect(page.getByLabel('答案')).toBeVisible();
+		await expect(page.getByRole('button', { name: /良好/ })).toBeFocused();
+		// The interval labels are shown on the buttons.
+		await expect(page.getByRole('button', { name: /重来/ })).toContainText(/分钟|小时|天/);
+		await page.keyboard.press(i === 0 ? '1' : '3');
+		await expect(page.getByRole('button', { name: /显示答案/ })).toBeFocused();
+	}
+	expect(new Set(titles).size).toBe(3);
+
+	await page.reload();
+	await expect(page.getByRole('heading', { name: '卡组' })).toBeVisible();
+	expect(await count(page, '新卡')).toBe(newBefore - 3);
+	// The card rated 重来 is due again within minutes; the two rated 良好 are learned but not due.
+	expect(await count(page, '已学') + (await count(page, '到期'))).toBe(3);
+
+	const stored = await page.evaluate(
+		() =>
+			new Promise<{ cards: number; reviews: number }>((resolve, reject) => {
+				const req = indexedDB.open('crm-study');
+				req.onerror = () => reject(req.error);
+				req.onsuccess = () => {
+					const db = req.result;
+					const tx = db.transaction(['cards', 'reviews']);
+					const c = tx.objectStore('cards').count();
+					const r = tx.objectStore('reviews').count();
+					tx.oncomplete = () => resolve({ cards: c.result, reviews: r.result });
+				};
+			})
+	);
+	expect(stored).toEqual({ cards: 3, reviews: 3 });
+
+	await page.goto('/progress');
+	await expect(page.getByText('今日复习')).toBeVisible();
+	await expect(page.locator('.figures').getByText('3 次')).toBeVisible();
+	await expect(page.getByRole('img', { name: /最近 91 天的复习次数（共 3 次/ })).toBeVisible();
+	await page.getByText('以表格查看（仅列出有复习的日子）').click();
+	await expect(page.getByRole('cell', { name: '3' })).toBeVisible();
+
+	await page.goto('/');
+	await expect(page.getByTestId('streak')).toHaveText('1 天');
+	await page.getByRole('link', { name: '继续复习' }).click();
+	await expect(page.getByRole('button', { name: /显示答案/ })).toBeVisible();
+});
+
+test('undo takes back the last rating, by button and by U', async ({ page }) => {
+	await openDeckList(page);
+	await courseDeck(page).getByRole('button', { name: /学习/ }).click();
+	const first = await page.getByRole('article').getAttribute('aria-label');
+	await page.getByRole('button', { name: /显示答案/ }).click();
+	await page.getByRole('button', { name: /简单/ }).click();
+	await expect(page.getByRole('article')).not.toHaveAttribute('aria-label', first!);
+
+	await page.keyboard.press('u');
+	await expect(page.getByRole('article')).toHaveAttribute('aria-label', first!);
+	await expect(page.getByLabel('答案')).toBeVisible();
+	await expect(page.getByRole('button', { name: /撤销/ })).toBeDisabled();
+
+	await page.getByRole('button', { name: /良好/ }).click();
+	await page.getByRole('button', { name: /撤销/ }).click();
+	await expect(page.getByRole('article')).toHaveAttribute('aria-label', first!);
+
+	await page.getByRole('button', { name: '结束并返回卡组' }).click();
+	await page.reload();
+	expect(await count(page, '已学')).toBe(0);
+});
+
+test('without IndexedDB the warning appears and reviewing still works', async ({ page }) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+	});
+	await openDeckList(page);
+	await expect(page.getByRole('alert').filter({ hasText: '进度不会被保存' })).toBeVisible();
+	await courseDeck(page).getByRole('button', { name: /学习/ }).click();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('3');
+	await page.getByRole('button', { name: '结束并返回卡组' }).click();
+	// A first 良好 puts the card in a short learning step, so it counts as due again soon.
+	expect((await count(page, '已学')) + (await count(page, '到期'))).toBe(1);
+	await expect(page.getByRole('alert').filter({ hasText: '进度不会被保存' })).toBeVisible();
+});
