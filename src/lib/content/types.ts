@@ -40,6 +40,8 @@ export interface Concept {
 export interface ChoiceOption {
 	key: string;
 	text: string;
+	/** Rendered at build time; present in /data/questions.json. */
+	html?: string;
 }
 
 export interface FillAnswer {

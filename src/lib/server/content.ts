@@ -131,7 +131,8 @@ export function questionsJson() {
 			explanationHtml: q.explanation ? renderMarkdown(q.explanation) : '',
 			concepts: q.concepts,
 			source: q.source,
-			tags: q.tags
+			tags: q.tags,
+			pos: q.pos
 		}))
 	};
 }

@@ -34,8 +34,8 @@ export interface Backend {
 	deleteAttempt(id: string): Promise<void>;
 	getMistakes(): Promise<StoredMistake[]>;
 	putMistakes(put: StoredMistake[], remove: string[]): Promise<void>;
-	/** Finishes an attempt and updates the mistakes notebook and cards in one transaction. */
-	finishAttempt(attempt: StoredAttempt, mistakes: StoredMistake[], removeMistakes: string[], reviews: { state: CardState; entry: ReviewEntry }[]): Promise<void>;
+	/** Saves an attempt together with the 错题本 and flashcard changes it caused, in one transaction. */
+	saveQuizProgress(attempt: StoredAttempt, mistakes: StoredMistake[], removeMistakes: string[], reviews: { state: CardState; entry: ReviewEntry }[]): Promise<void>;
 	close(): void;
 }
 
@@ -156,7 +156,7 @@ export class IdbBackend implements Backend {
 		});
 	}
 
-	async finishAttempt(attempt: StoredAttempt, mistakes: StoredMistake[], removeMistakes: string[], reviews: { state: CardState; entry: ReviewEntry }[]) {
+	async saveQuizProgress(attempt: StoredAttempt, mistakes: StoredMistake[], removeMistakes: string[], reviews: { state: CardState; entry: ReviewEntry }[]) {
 		const tx = this.db.transaction(['attempts', 'mistakes', 'cards', 'reviews'], 'readwrite');
 		await atomic(tx, async () => {
 			await tx.objectStore('attempts').put(attempt);
@@ -224,7 +224,7 @@ export class MemoryBackend implements Backend {
 		for (const m of put) this.mistakes.set(m.questionId, structuredClone(m));
 		for (const id of remove) this.mistakes.delete(id);
 	}
-	async finishAttempt(attempt: StoredAttempt, mistakes: StoredMistake[], removeMistakes: string[], reviews: { state: CardState; entry: ReviewEntry }[]) {
+	async saveQuizProgress(attempt: StoredAttempt, mistakes: StoredMistake[], removeMistakes: string[], reviews: { state: CardState; entry: ReviewEntry }[]) {
 		await this.putAttempt(attempt);
 		await this.putMistakes(mistakes, removeMistakes);
 		await this.saveReviews(reviews);

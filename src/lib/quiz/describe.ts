@@ -1,0 +1,37 @@
+/** Plain-text descriptions of answers, for feedback, reviews and exports. */
+import type { Question } from '../content/types';
+import type { Response } from './types';
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
+const blankLabel = (i: number) => CIRCLED[i] ?? `(${i + 1})`;
+
+export function correctAnswerText(q: Question): string {
+	switch (q.type) {
+		case 'single':
+			return q.answer;
+		case 'multiple':
+			return q.answer.join('、');
+		case 'judge':
+			return q.answer ? '对' : '错';
+		case 'fill':
+			return q.answer.blanks.map((b, i) => `${q.answer.blanks.length > 1 ? blankLabel(i) : ''}${b.join(' / ')}`).join('　') + (q.answer.anyOrder ? '（各空顺序不限）' : '');
+		default:
+			return q.answer.points.map((p, i) => `${i + 1}. ${p}`).join('\n');
+	}
+}
+
+export function responseText(q: Question, r: Response | undefined): string {
+	if (!r) return '未作答';
+	switch (r.type) {
+		case 'single':
+			return r.choice ?? '未作答';
+		case 'multiple':
+			return r.choices.length ? [...r.choices].sort().join('、') : '未作答';
+		case 'judge':
+			return r.value === null ? '未作答' : r.value ? '对' : '错';
+		case 'fill':
+			return r.blanks.some((b) => b.trim()) ? r.blanks.map((b, i) => `${r.blanks.length > 1 ? blankLabel(i) : ''}${b.trim() || '（空）'}`).join('　') : '未作答';
+		default:
+			return r.text.trim() || (q.type === 'define' || q.type === 'short' ? '未作答' : '');
+	}
+}

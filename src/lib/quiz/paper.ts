@@ -1,0 +1,88 @@
+/** Paper assembly and scoring. Pure: the same bank, make-up and seed give the same paper. */
+import type { Question, QuestionType } from '../content/types';
+import { createRng, shuffle } from '../random';
+import { markQuestion } from './marking';
+import type { MarkResult, Paper, PaperItem, PaperSpec, Response } from './types';
+
+export interface Shortfall {
+	type: QuestionType;
+	wanted: number;
+	available: number;
+}
+
+export function assemblePaper(bank: readonly Question[], spec: PaperSpec, seed: number): { paper: Paper; shortfalls: Shortfall[] } {
+	const rng = createRng(seed);
+	const inScope = bank.filter((q) => spec.chapters.length === 0 || spec.chapters.includes(q.chapter));
+	const items: PaperItem[] = [];
+	const shortfalls: Shortfall[] = [];
+	const used = new Set<string>();
+	for (const row of spec.rows) {
+		if (row.count <= 0) continue;
+		const pool = shuffle(
+			inScope.filter((q) => q.type === row.type && !used.has(q.id)),
+			rng
+		);
+		if (pool.length < row.count) shortfalls.push({ type: row.type, wanted: row.count, available: pool.length });
+		for (const q of pool.slice(0, row.count)) {
+			used.add(q.id);
+			items.push({
+				questionId: q.id,
+				type: q.type,
+				marks: row.marks,
+				...(q.options.length ? { optionOrder: spec.shuffleOptions ? shuffle(q.options.map((o) => o.key), rng) : q.options.map((o) => o.key) } : {})
+			});
+		}
+	}
+	return { paper: { seed, items, rules: spec.rules }, shortfalls };
+}
+
+/** Questions in the chosen chapters and types (empty = all), in course order. */
+export function selectQuestions<Q extends Question>(bank: readonly Q[], filter: { chapters: string[]; types: QuestionType[] }): Q[] {
+	return bank.filter((q) => (filter.chapters.length === 0 || filter.chapters.includes(q.chapter)) && (filter.types.length === 0 || filter.types.includes(q.type)));
+}
+
+/** The key under which 顺序 practice remembers where it stopped for this selection. */
+export function resumeKey(filter: { chapters: string[]; types: QuestionType[] }): string {
+	return `${[...filter.chapters].sort().join(',') || '*'}|${[...filter.types].sort().join(',') || '*'}`;
+}
+
+/** A practice paper: the chosen questions in course order (顺序) or shuffled by seed (随机). */
+export function practicePaper(questions: readonly Question[], order: 'sequential' | 'random', seed: number, marks = 1): Paper {
+	const list = order === 'random' ? shuffle(questions, createRng(seed)) : [...questions];
+	return {
+		seed,
+		items: list.map((q) => ({ questionId: q.id, type: q.type, marks, ...(q.options.length ? { optionOrder: q.options.map((o) => o.key) } : {}) })),
+		rules: { partialCredit: false }
+	};
+}
+
+export interface PaperScore {
+	earned: number;
+	max: number;
+	items: (MarkResult & { questionId: string })[];
+	byType: Record<string, { earned: number; max: number; count: number }>;
+	byChapter: Record<string, { earned: number; max: number; count: number }>;
+}
+
+/** Scores a whole paper from the learner's answers with the paper's marking rules. */
+export function scorePaper(paper: Paper, questions: ReadonlyMap<string, Question>, answers: Readonly<Record<string, Response>>): PaperScore {
+	const score: PaperScore = { earned: 0, max: 0, items: [], byType: {}, byChapter: {} };
+	const add = (bucket: Record<string, { earned: number; max: number; count: number }>, key: string, m: MarkResult) => {
+		const b = (bucket[key] ??= { earned: 0, max: 0, count: 0 });
+		b.earned += m.earned;
+		b.max += m.max;
+		b.count++;
+	};
+	for (const item of paper.items) {
+		const q = questions.get(item.questionId);
+		if (!q) continue;
+		const m = markQuestion(q, answers[item.questionId], item.marks, paper.rules);
+		score.items.push({ ...m, questionId: q.id });
+		score.earned += m.earned;
+		score.max += m.max;
+		add(score.byType, q.type, m);
+		add(score.byChapter, q.chapter, m);
+	}
+	score.earned = Math.round(score.earned * 1e6) / 1e6;
+	return score;
+}

@@ -1,0 +1,243 @@
+/**
+ * Quiz state for the UI: the question bank (fetched lazily), the 错题本, and a running attempt
+ * that is saved after every answer. Marking and effects come from $lib/quiz.
+ */
+import { base } from '$app/paths';
+import { app } from './app.svelte';
+import type { Question } from '$lib/content/types';
+import { answerEffects, finish, isExpired, markItem, type AttemptData, type Effects } from '$lib/quiz/attempt';
+import { DEFAULT_CLEAR_AFTER, type Mistake } from '$lib/quiz/mistakes';
+import type { MarkResult, Response } from '$lib/quiz/types';
+import { Scheduler, type CardState } from '$lib/srs/scheduler';
+import type { StoredAttempt } from '$lib/storage/store';
+
+/** A question as published in /data/questions.json: the parsed question plus its rendered HTML. */
+export type BankQuestion = Question & {
+	stemHtml: string;
+	explanationHtml: string;
+};
+
+let bankRequest: Promise<BankQuestion[]> | null = null;
+
+/** The bank is only fetched by pages that need it, and only once per page load. */
+export function fetchQuestions(): Promise<BankQuestion[]> {
+	bankRequest ??= fetch(`${base}/data/questions.json`)
+		.then((r) => {
+			if (!r.ok) throw new Error(`HTTP ${r.status}`);
+			return r.json() as Promise<{ questions: BankQuestion[] }>;
+		})
+		.then((d) => d.questions)
+		.catch((e) => {
+			bankRequest = null;
+			throw e;
+		});
+	return bankRequest;
+}
+
+export const LOAD_ERROR = '题库加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';
+
+export class QuizData {
+	questions = $state.raw<BankQuestion[]>([]);
+	byId = $state.raw<Map<string, BankQuestion>>(new Map());
+	mistakes = $state.raw<Map<string, Mistake>>(new Map());
+	cards = $state.raw<Map<string, CardState>>(new Map());
+	clearAfter = $state(DEFAULT_CLEAR_AFTER);
+	loaded = $state(false);
+	error = $state<string | null>(null);
+
+	async load() {
+		try {
+			const [questions, store] = await Promise.all([fetchQuestions(), app.store()]);
+			const [mistakes, cards, clearAfter] = await Promise.all([
+				store.read((b) => b.getMistakes(), []),
+				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
+				store.read((b) => b.getSetting<number>('mistakesClearAfter'), undefined)
+			]);
+			this.questions = questions;
+			this.byId = new Map(questions.map((q) => [q.id, q]));
+			this.mistakes = new Map(mistakes.map((m) => [m.questionId, m.data as Mistake]));
+			this.cards = cards;
+			this.clearAfter = clearAfter ?? DEFAULT_CLEAR_AFTER;
+			this.loaded = true;
+		} catch {
+			this.error = LOAD_ERROR;
+		}
+	}
+
+	/** Applies answer effects in memory and returns them for saving. */
+	effects(outcomes: { question: Question; mark: MarkResult; response: Response | null }[], now: number): Effects {
+		const fx = answerEffects(outcomes, this.mistakes, this.cards, new Scheduler({ retention: app.settings.retention }), now, this.clearAfter);
+		const mistakes = new Map(this.mistakes);
+		for (const m of fx.mistakesPut) mistakes.set(m.questionId, m);
+		for (const id of fx.mistakesRemove) mistakes.delete(id);
+		this.mistakes = mistakes;
+		if (fx.reviews.length) {
+			const cards = new Map(this.cards);
+			for (const r of fx.reviews) cards.set(r.entry.cardId, r.state);
+			this.cards = cards;
+		}
+		return fx;
+	}
+
+	async saveMistake(m: Mistake) {
+		this.mistakes = new Map(this.mistakes).set(m.questionId, m);
+		const store = await app.store();
+		await store.write((b) => b.putMistakes([{ questionId: m.questionId, data: $state.snapshot(m) }], []));
+	}
+
+	async setClearAfter(n: number) {
+		this.clearAfter = n;
+		const store = await app.store();
+		await store.write((b) => b.putSetting('mistakesClearAfter', n));
+	}
+}
+
+export function newAttemptId(now: number): string {
+	return `${now.toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+}
+
+export async function loadAttempt(id: string): Promise<StoredAttempt | null> {
+	const store = await app.store();
+	const all = await store.read((b) => b.getAttempts(), []);
+	return all.find((a) => a.id === id) ?? null;
+}
+
+export async function listAttempts(): Promise<StoredAttempt[]> {
+	const store = await app.store();
+	const all = await store.read((b) => b.getAttempts(), []);
+	return all.sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+export async function saveNewAttempt(id: string, data: AttemptData) {
+	const store = await app.store();
+	await store.write((b) => b.putAttempt({ id, status: 'active', kind: data.mode, startedAt: data.startedAt, updatedAt: data.startedAt, data }));
+}
+
+/** One attempt being taken. Every change is saved at once, so a reload resumes exactly here. */
+export class AttemptRunner {
+	data = $state() as AttemptData;
+
+	constructor(
+		readonly id: string,
+		initial: AttemptData,
+		readonly bank: QuizData,
+		private readonly clock: () => number = Date.now
+	) {
+		this.data = initial;
+	}
+
+	get items() {
+		return this.data.paper.items;
+	}
+
+	get current(): BankQuestion | null {
+		const item = this.items[this.data.cursor];
+		return item ? (this.bank.byId.get(item.questionId) ?? null) : null;
+	}
+
+	get finished() {
+		return this.data.finishedAt !== null;
+	}
+
+	isChecked(qid: string) {
+		return this.data.checked.includes(qid);
+	}
+
+	mark(qid: string): MarkResult | null {
+		const q = this.bank.byId.get(qid);
+		return q ? markItem(this.data, q) : null;
+	}
+
+	async go(index: number) {
+		if (index < 0 || index >= this.items.length) return;
+		this.data.cursor = index;
+		await this.#save();
+	}
+
+	async answer(qid: string, response: Response) {
+		if (this.finished || this.isChecked(qid)) return;
+		this.data.answers[qid] = response;
+		await this.#save();
+	}
+
+	/** Practice: reveal whether the answer was right and record it in the 错题本. */
+	async check(qid: string) {
+		const q = this.bank.byId.get(qid);
+		if (!q || this.isChecked(qid)) return;
+		this.data.checked.push(qid);
+		const mark = markItem(this.data, q);
+		const fx = this.bank.effects([{ question: q, mark, response: this.data.answers[qid] ?? null }], this.clock());
+		await this.#save(fx);
+		await this.#remember(qid);
+	}
+
+	/** 顺序 practice resumes after the last question checked, next time the same selection is chosen. */
+	async #remember(qid: string) {
+		const resume = this.data.resume;
+		if (!resume) return;
+		const index = this.items.findIndex((i) => i.questionId === qid);
+		const store = await app.store();
+		const positions = (await store.read((b) => b.getSetting<Record<string, number>>('practiceResume'), undefined)) ?? {};
+		positions[resume.key] = Math.max(positions[resume.key] ?? 0, resume.offset + index + 1);
+		await store.write((b) => b.putSetting('practiceResume', positions));
+	}
+
+	/** Self-marking of 名词解释 / 简答: tick the points the answer covered. */
+	async selfMark(qid: string, ticked: number[]) {
+		const q = this.bank.byId.get(qid);
+		const prev = this.data.answers[qid];
+		if (!q || (q.type !== 'define' && q.type !== 'short')) return;
+		const text = prev && (prev.type === 'define' || prev.type === 'short') ? prev.text : '';
+		this.data.answers[qid] = { type: q.type, text, ticked };
+		if (!this.data.checked.includes(qid)) this.data.checked.push(qid);
+		const mark = markItem(this.data, q);
+		const fx = this.bank.effects([{ question: q, mark, response: this.data.answers[qid] }], this.clock());
+		if (this.finished) this.data = finish(this.data, this.bank.byId, this.data.finishedAt!);
+		await this.#save(fx);
+		await this.#remember(qid);
+	}
+
+	/** Mock exams and assignments: mark everything at once. */
+	async submit() {
+		if (this.finished) return;
+		const now = this.clock();
+		this.data = finish(this.data, this.bank.byId, now);
+		const outcomes = this.items.flatMap((item) => {
+			const q = this.bank.byId.get(item.questionId);
+			return q ? [{ question: q as Question, mark: markItem(this.data, q), response: this.data.answers[q.id] ?? null }] : [];
+		});
+		const fx = this.bank.effects(outcomes, now);
+		await this.#save(fx, 'finished');
+	}
+
+	/** Practice sessions end without a paper score but are kept for the history. */
+	async end() {
+		if (this.finished) return;
+		this.data = finish(this.data, this.bank.byId, this.clock());
+		await this.#save(undefined, 'finished');
+	}
+
+	expired() {
+		return isExpired(this.data, this.clock());
+	}
+
+	async #save(fx?: Effects, status: StoredAttempt['status'] = this.finished ? 'finished' : 'active') {
+		const record: StoredAttempt = {
+			id: this.id,
+			status,
+			kind: this.data.mode,
+			startedAt: this.data.startedAt,
+			updatedAt: this.clock(),
+			data: $state.snapshot(this.data)
+		};
+		const store = await app.store();
+		if (!fx) {
+			await store.write((b) => b.putAttempt(record));
+			return;
+		}
+		// Answers inside the effects are reactive proxies, which IndexedDB cannot clone.
+		const plain = $state.snapshot(fx) as Effects;
+		const put = plain.mistakesPut.map((m) => ({ questionId: m.questionId, data: m }));
+		await store.write((b) => b.saveQuizProgress(record, put, plain.mistakesRemove, plain.reviews));
+	}
+}

@@ -1,0 +1,5 @@
+import { chapterList, conceptNames } from '$lib/server/names';
+
+export function load() {
+	return { conceptNames: conceptNames(), chapters: chapterList() };
+}

@@ -1,0 +1,5 @@
+import { conceptNames } from '$lib/server/names';
+
+export function load() {
+	return { conceptNames: conceptNames() };
+}
