@@ -115,6 +115,9 @@ test('a timed mock exam survives a reload, then shows the score, breakdown and r
 	expect(wrong).toBeGreaterThanOrEqual(2);
 	expect(wrong).toBeLessThan(4);
 	await expect(page.getByRole('article').first()).toContainText('你的答案');
+
+	await page.goto('/progress');
+	await expect(page.getByRole('img', { name: /最近 1 次模拟考试得分率/ })).toBeVisible();
 });
 
 test('a wrong answer lands in the 错题本 and leaves after two right retries', async ({ page }) => {

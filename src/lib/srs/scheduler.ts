@@ -113,9 +113,12 @@ export class Scheduler {
 	 */
 	rate(cardId: string, prev: CardState | null, rating: Grade, now: Date, origin: ReviewEntry['origin'] = 'flashcard') {
 		const before = prev ?? newCardState(now);
-		const { card, log } = this.#fsrs.next(toFsrsCard(before), now, rating);
+		// A clock moved backwards (or a synced state from another device) must not crash FSRS,
+		// which rejects reviews dated before the last one: treat such a review as happening then.
+		const at = before.last_review !== null && before.last_review > now.getTime() ? new Date(before.last_review) : now;
+		const { card, log } = this.#fsrs.next(toFsrsCard(before), at, rating);
 		const next = fromFsrsCard(card);
-		const early = before.state === State.Review && before.due > now.getTime();
+		const early = before.state === State.Review && before.due > at.getTime();
 		if (early && rating !== Rating.Again && next.due > before.due) {
 			next.due = before.due;
 			next.scheduled_days = before.scheduled_days;
@@ -133,7 +136,10 @@ export class Scheduler {
 	/** Predicted probability of recall at `at` (0–1); 0 for cards never reviewed. */
 	retrievability(s: CardState, at: Date): number {
 		if (s.state === State.New || s.last_review === null) return 0;
-		return this.#fsrs.get_retrievability(toFsrsCard(s), at, false);
+		// The forgetting curve directly, without building Date objects: the queue calls this for
+		// thousands of cards when an exam date is set.
+		const elapsedDays = Math.max(0, (at.getTime() - s.last_review) / 86_400_000);
+		return this.#fsrs.forgetting_curve(elapsedDays, s.stability);
 	}
 }
 

@@ -2,11 +2,15 @@
 import { app } from './app.svelte';
 import { fetchCards, type CardData } from './flashcards.svelte';
 import type { CardState, ReviewEntry } from '$lib/srs/scheduler';
+import type { AttemptData } from '$lib/quiz/attempt';
+import { fetchQuestions, type BankQuestion } from './quiz.svelte';
 
 export class ProgressData {
 	cards = $state.raw<CardData[]>([]);
 	states = $state.raw<Map<string, CardState>>(new Map());
 	reviews = $state.raw<ReviewEntry[]>([]);
+	attempts = $state.raw<AttemptData[]>([]);
+	questions = $state.raw<Map<string, BankQuestion>>(new Map());
 	loaded = $state(false);
 	error = $state<string | null>(null);
 
@@ -14,11 +18,15 @@ export class ProgressData {
 	async load(withCards = true) {
 		try {
 			const store = await app.store();
-			const [cards, states, reviews] = await Promise.all([
+			const [cards, states, reviews, attempts] = await Promise.all([
 				withCards ? fetchCards() : Promise.resolve([]),
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
-				store.read((b) => b.getReviews(), [] as ReviewEntry[])
+				store.read((b) => b.getReviews(), [] as ReviewEntry[]),
+				store.read((b) => b.getAttempts(), [])
 			]);
+			this.attempts = attempts.map((a) => a.data as AttemptData);
+			// The question bank is only needed to mark quiz answers per chapter.
+			if (withCards && attempts.length) this.questions = new Map((await fetchQuestions()).map((q) => [q.id, q]));
 			this.cards = cards;
 			this.states = states;
 			this.reviews = reviews;

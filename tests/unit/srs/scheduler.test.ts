@@ -65,6 +65,26 @@ describe('Scheduler', () => {
 		expect(second.entry.prev).toEqual(first.state);
 	});
 
+	it('a review dated before the last one (clock moved back) does not throw', () => {
+		const s = new Scheduler({ retention: 0.9 });
+		const later = s.rate('x', null, R.Good, new Date('2026-06-10T08:00:00Z')).state;
+		const back = s.rate('x', later, R.Good, new Date('2026-06-01T08:00:00Z'));
+		expect(back.state.reps).toBe(2);
+		expect(back.state.last_review).toBe(later.last_review);
+	});
+
+	it('retrievability follows ts-fsrs', () => {
+		const s = new Scheduler({ retention: 0.9 });
+		const ref = fsrs({ request_retention: 0.9 });
+		let state = s.rate('x', null, R.Good, new Date('2026-06-01T08:00:00Z')).state;
+		state = s.rate('x', state, R.Good, new Date(state.due)).state;
+		for (const days of [1, 5, 30]) {
+			const at = new Date(state.last_review! + days * 86_400_000);
+			expect(s.retrievability(state, at)).toBeCloseTo(ref.get_retrievability(toFsrsCard(state), at, false), 3);
+		}
+		expect(s.retrievability(newCardState(new Date()), new Date())).toBe(0);
+	});
+
 	it('formats intervals in Chinese', () => {
 		expect(formatInterval(60_000)).toBe('1分钟');
 		expect(formatInterval(10 * 60_000)).toBe('10分钟');
