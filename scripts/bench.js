@@ -34,6 +34,7 @@ try {
 	const page = await browser.newPage();
 	await page.goto(`http://127.0.0.1:${port}/`);
 	const r = await page.evaluate(() => /** @type {any} */ (window).__bench);
+	/** @param {string} name @param {{ median: number, p95: number, max: number }} s @param {number} target */
 	const row = (name, s, target) =>
 		`${name.padEnd(44)} median ${s.median.toFixed(2).padStart(7)} ms   p95 ${s.p95.toFixed(2).padStart(7)} ms   max ${s.max.toFixed(2).padStart(7)} ms   target < ${target} ms ${s.median < target ? 'OK' : 'SLOW'}`;
 	console.log(`Chromium ${browser.version()}`);
