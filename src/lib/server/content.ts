@@ -3,7 +3,7 @@
  * Parsing errors are thrown here, which makes `vite build` fail with file:line messages.
  */
 import { parseCourse } from '$lib/content/parse';
-import type { Chapter, Concept, Course, Question } from '$lib/content/types';
+import { BLANK_MARK, type Chapter, type Concept, type Course, type Question } from '$lib/content/types';
 import type { SearchEntry } from '$lib/content/search';
 import { renderFormula, renderInline, renderMarkdown } from './markdown';
 import { pinyinKeys } from './pinyin';
@@ -94,6 +94,12 @@ export function chapterListings(): ChapterListing[] {
 	}));
 }
 
+/** Fill stems show numbered blanks, matching the numbered answer boxes under them. */
+function numberBlanks(stem: string): string {
+	let n = 0;
+	return stem.replaceAll(BLANK_MARK, () => `<span class="blank">（${++n}）${BLANK_MARK}</span>`);
+}
+
 /** The public JSON schema documented in content/README.md. */
 export function conceptsJson() {
 	const course = getCourse();
@@ -124,7 +130,7 @@ export function questionsJson() {
 			chapter: q.chapter,
 			type: q.type,
 			stem: q.stem,
-			stemHtml: renderMarkdown(q.stem),
+			stemHtml: renderMarkdown(q.type === 'fill' ? numberBlanks(q.stem) : q.stem),
 			options: q.options.map((o) => ({ key: o.key, text: o.text, html: renderInline(o.text) })),
 			answer: q.answer,
 			explanation: q.explanation,

@@ -5,6 +5,7 @@
  */
 import { openDB } from 'idb';
 import type { CardState, ReviewEntry } from '../srs/scheduler';
+import type { BackupData } from '../formats/backup';
 import {
 	DB_NAME,
 	DB_VERSION,
@@ -36,6 +37,10 @@ export interface Backend {
 	putMistakes(put: StoredMistake[], remove: string[]): Promise<void>;
 	/** Saves an attempt together with the 错题本 and flashcard changes it caused, in one transaction. */
 	saveQuizProgress(attempt: StoredAttempt, mistakes: StoredMistake[], removeMistakes: string[], reviews: { state: CardState; entry: ReviewEntry }[]): Promise<void>;
+	/** Everything stored, for a backup file. */
+	exportAll(): Promise<BackupData>;
+	/** Merges a validated backup into the store in one transaction: all of it or none. */
+	importAll(data: BackupData): Promise<void>;
 	close(): void;
 }
 
@@ -169,6 +174,30 @@ export class IdbBackend implements Backend {
 		});
 	}
 
+	async exportAll(): Promise<BackupData> {
+		const tx = this.db.transaction(['cards', 'reviews', 'attempts', 'mistakes', 'settings']);
+		const [cards, reviews, attempts, mistakes, settings] = await Promise.all([
+			tx.objectStore('cards').getAll(),
+			tx.objectStore('reviews').getAll(),
+			tx.objectStore('attempts').getAll(),
+			tx.objectStore('mistakes').getAll(),
+			tx.objectStore('settings').getAll()
+		]);
+		await tx.done;
+		return { cards, reviews, attempts, mistakes, settings };
+	}
+
+	async importAll(data: BackupData) {
+		const tx = this.db.transaction(['cards', 'reviews', 'attempts', 'mistakes', 'settings'], 'readwrite');
+		await atomic(tx, async () => {
+			for (const c of data.cards) await tx.objectStore('cards').put(c);
+			for (const r of data.reviews) await tx.objectStore('reviews').put(r);
+			for (const a of data.attempts) await tx.objectStore('attempts').put(a);
+			for (const m of data.mistakes) await tx.objectStore('mistakes').put(m);
+			for (const s of data.settings) await tx.objectStore('settings').put(s);
+		});
+	}
+
 	close() {
 		this.db.close();
 	}
@@ -228,6 +257,23 @@ export class MemoryBackend implements Backend {
 		await this.putAttempt(attempt);
 		await this.putMistakes(mistakes, removeMistakes);
 		await this.saveReviews(reviews);
+	}
+	async exportAll(): Promise<BackupData> {
+		return structuredClone({
+			cards: [...this.cards].map(([id, state]) => ({ id, state })),
+			reviews: [...this.reviews.values()],
+			attempts: [...this.attempts.values()],
+			mistakes: [...this.mistakes.values()],
+			settings: [...this.settings].map(([key, value]) => ({ key, value }))
+		});
+	}
+	async importAll(data: BackupData) {
+		const copy = structuredClone(data);
+		for (const c of copy.cards) this.cards.set(c.id, c.state);
+		for (const r of copy.reviews) this.reviews.set(r.id, r);
+		for (const a of copy.attempts) this.attempts.set(a.id, a);
+		for (const m of copy.mistakes) this.mistakes.set(m.questionId, m);
+		for (const s of copy.settings) this.settings.set(s.key, s.value);
 	}
 	close() {}
 }

@@ -111,6 +111,24 @@ describe('transactions', () => {
 	});
 });
 
+describe('backup', () => {
+	it('export then import into an empty database restores everything, atomically', async () => {
+		const a = await IdbBackend.open(() => {}, 'export-from');
+		await fill(a);
+		const data = await a.exportAll();
+		a.close();
+		const b = await IdbBackend.open(() => {}, 'export-to');
+		await b.importAll(data);
+		expect(await b.exportAll()).toEqual(data);
+		// A bad record anywhere leaves the target untouched.
+		const c = await IdbBackend.open(() => {}, 'export-bad');
+		await expect(c.importAll({ ...data, settings: [...data.settings, { key: 'x', value: () => 1 }] })).rejects.toThrow();
+		expect(await c.exportAll()).toEqual({ cards: [], reviews: [], attempts: [], mistakes: [], settings: [] });
+		b.close();
+		c.close();
+	});
+});
+
 describe('ProgressStore', () => {
 	it('falls back to memory and says so when IndexedDB is unavailable', async () => {
 		const problems: StorageProblem[] = [];

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+
+test('once loaded, the site works offline and makes no third-party requests', async ({ page, context }) => {
+	const foreign: string[] = [];
+	page.on('request', (req) => {
+		const url = new URL(req.url());
+		if (!['localhost', '127.0.0.1'].includes(url.hostname)) foreign.push(req.url());
+	});
+	await page.goto('/');
+	await page.evaluate(async () => {
+		const reg = await navigator.serviceWorker.ready;
+		return reg.active?.state;
+	});
+	// The worker caches everything on install; wait until it controls the page.
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+	await context.setOffline(true);
+	await page.goto('/concepts');
+	await expect(page.locator('h1')).toHaveText('概念');
+	await page.goto('/flashcards');
+	await expect(page.getByRole('heading', { name: '卡组' })).toBeVisible();
+	await page.goto('/quiz');
+	await expect(page.getByRole('button', { name: /开始/ })).toBeVisible();
+	await context.setOffline(false);
+	expect(foreign).toEqual([]);
+});
