@@ -1,0 +1,27 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const PAGES = ['/', '/concepts', '/flashcards', '/quiz', '/mistakes', '/calculators', '/progress', '/teach', '/settings'];
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`no WCAG A/AA violations (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		for (const path of PAGES) {
+			await page.goto(path);
+			await page.waitForLoadState('networkidle');
+			const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+			const summary = violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+			expect(summary, summary.join('\n')).toEqual([]);
+		}
+	});
+}
+
+test('phone width: nothing overflows horizontally', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	for (const path of PAGES) {
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow, path).toBeLessThanOrEqual(0);
+	}
+});
