@@ -4,9 +4,9 @@ test('search by Chinese text and by pinyin initials, open a term, follow a relat
 	await page.goto('/concepts');
 	const search = page.getByLabel('搜索概念');
 
-	await search.fill('忠诚');
+	await search.fill('让渡');
 	const results = page.getByRole('region', { name: '搜索结果' });
-	await expect(results.getByRole('link', { name: '客户忠诚', exact: true })).toBeVisible();
+	await expect(results.getByRole('link', { name: '客户让渡价值', exact: true })).toBeVisible();
 	await expect(page.getByText(/找到 \d+ 个结果/)).toBeVisible();
 
 	await search.fill('khzsjz');
@@ -34,7 +34,7 @@ test('formulas are typeset at build time and no KaTeX script is shipped', async 
 	page.on('response', async (res) => {
 		if (res.request().resourceType() === 'script') scripts.push(await res.text());
 	});
-	await page.goto('/concepts/satisfaction-ratio');
+	await page.goto('/concepts/cdv-formula');
 	await expect(page.locator('.katex').first()).toBeVisible();
 	expect(scripts.some((s) => s.includes('renderToString'))).toBe(false);
 });
