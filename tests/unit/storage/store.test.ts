@@ -74,6 +74,32 @@ describe('migrations', () => {
 	});
 });
 
+describe('other tabs', () => {
+	it('when another tab upgrades the database, this tab steps aside and asks for a reload; nothing is lost', async () => {
+		const problems: StorageProblem[] = [];
+		const tab1 = await IdbBackend.open((p) => problems.push(p), 'tabs', 1);
+		const { state } = await fill(tab1);
+		// A newer version of the site in another tab opens version 2.
+		const tab2 = await openDB<CrmSchema>('tabs', 2, { upgrade() {} });
+		expect(problems.map((p) => p.kind)).toEqual(['outdated']);
+		expect(problems[0]!.message).toContain('请刷新本页');
+		expect((await tab2.get('cards', 'concept-a:card'))?.state).toEqual(state);
+		tab2.close();
+	});
+
+	it('when an older tab blocks the upgrade, this tab says so', async () => {
+		const problems: StorageProblem[] = [];
+		const old = await openDB('blocked', 1, { upgrade: (db) => void db.createObjectStore('cards') });
+		// The old tab does not close its connection (no versionchange handler).
+		const opening = IdbBackend.open((p) => problems.push(p), 'blocked', 2);
+		await new Promise((r) => setTimeout(r, 50));
+		expect(problems.map((p) => p.kind)).toEqual(['blocked']);
+		expect(problems[0]!.message).toContain('请关闭其他打开本站的标签页');
+		old.close();
+		(await opening).close();
+	});
+});
+
 describe('transactions', () => {
 	it('a failed write inside a transaction leaves nothing half-written', async () => {
 		const backend = await IdbBackend.open(() => {}, 'atomic');
