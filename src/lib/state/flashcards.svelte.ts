@@ -2,7 +2,7 @@
  * Flashcard data and review sessions for the UI. The scheduling rules live in $lib/srs;
  * this class only joins them to the store and to what the learner does.
  */
-import { base } from '$app/paths';
+import { fetchJsonOnce } from './fetch-once';
 import { app } from './app.svelte';
 import type { CardKind } from '$lib/srs/cards';
 import { ALL_DECK, deckCards, type Deck } from '$lib/srs/decks';
@@ -23,21 +23,9 @@ export interface CardData {
 	back: string;
 }
 
-let cardsRequest: Promise<CardData[]> | null = null;
-
-/** The card faces are fetched once per page load, only by pages that need them. */
-export function fetchCards(): Promise<CardData[]> {
-	cardsRequest ??= fetch(`${base}/data/cards.json`)
-		.then((r) => {
-			if (!r.ok) throw new Error(`HTTP ${r.status}`);
-			return r.json() as Promise<{ cards: CardData[] }>;
-		})
-		.then((d) => d.cards)
-		.catch((e) => {
-			cardsRequest = null;
-			throw e;
-		});
-	return cardsRequest;
+/** The card faces are fetched only by pages that need them. */
+export async function fetchCards(): Promise<CardData[]> {
+	return (await fetchJsonOnce<{ cards: CardData[] }>('/data/cards.json')).cards;
 }
 
 export class FlashcardData {

@@ -2,7 +2,7 @@
  * Quiz state for the UI: the question bank (fetched lazily), the 错题本, and a running attempt
  * that is saved after every answer. Marking and effects come from $lib/quiz.
  */
-import { base } from '$app/paths';
+import { fetchJsonOnce } from './fetch-once';
 import { app } from './app.svelte';
 import type { Question } from '$lib/content/types';
 import { answerEffects, finish, isExpired, markItem, type AttemptData, type Effects } from '$lib/quiz/attempt';
@@ -17,21 +17,9 @@ export type BankQuestion = Question & {
 	explanationHtml: string;
 };
 
-let bankRequest: Promise<BankQuestion[]> | null = null;
-
-/** The bank is only fetched by pages that need it, and only once per page load. */
-export function fetchQuestions(): Promise<BankQuestion[]> {
-	bankRequest ??= fetch(`${base}/data/questions.json`)
-		.then((r) => {
-			if (!r.ok) throw new Error(`HTTP ${r.status}`);
-			return r.json() as Promise<{ questions: BankQuestion[] }>;
-		})
-		.then((d) => d.questions)
-		.catch((e) => {
-			bankRequest = null;
-			throw e;
-		});
-	return bankRequest;
+/** The bank is only fetched by pages that need it. */
+export async function fetchQuestions(): Promise<BankQuestion[]> {
+	return (await fetchJsonOnce<{ questions: BankQuestion[] }>('/data/questions.json')).questions;
 }
 
 export const LOAD_ERROR = '题库加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';
