@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+
+test('CDV: from a URL, editing updates URL and result, validation and TCC = 0', async ({ page }) => {
+	await page.goto('/calculators/cdv?product=300&service=100&personnel=50&image=50&money=200&time=20&energy=10&psychic=20');
+	await expect(page.locator('output')).toHaveText('250.00 元');
+	await expect(page.getByText('比值 TCV / TCC')).toBeVisible();
+	await expect(page.getByRole('region', { name: '解题过程' })).toContainText('客户总价值');
+
+	await page.getByLabel('产品价值').fill('400');
+	await expect(page.locator('output')).toHaveText('350.00 元');
+	await expect(page).toHaveURL(/product=400/);
+
+	await page.getByLabel('货币成本').fill('abc');
+	await expect(page.getByText('货币成本“abc”不是数字')).toBeVisible();
+	await expect(page.locator('output')).toHaveCount(0);
+	await page.getByLabel('货币成本').fill('-5');
+	await expect(page.getByText('货币成本太小：应为不小于 0 的数')).toBeVisible();
+
+	await page.getByRole('button', { name: /边界：总成本为 0/ }).click();
+	await expect(page.getByText('无定义（总成本为 0）')).toBeVisible();
+});
+
+test('CLV: URL parameters, conventions, the 80 → 80% question and divergence', async ({ page }) => {
+	await page.goto('/calculators/clv?m=100&r=0.8&d=0.1&n=3&ac=0&convention=gl');
+	await expect(page.locator('output')).toHaveText('164.09 元');
+	await expect(page.locator('.main')).toContainText('3 期截断 CLV');
+
+	await page.getByLabel('计算口径').selectOption('start');
+	await expect(page).toHaveURL(/convention=start/);
+	await expect(page.locator('output')).toHaveText('225.62 元'); // 100 + 72.73 + 52.89
+
+	await page.getByLabel('保留率 r').fill('80');
+	await expect(page.getByText('你是想输入 80% 吗')).toBeVisible();
+	await page.getByLabel('保留率 r').fill('100%');
+	await page.getByLabel('折现率 d').fill('0');
+	await page.getByLabel('期数 n').fill('inf');
+	await expect(page.getByText('级数发散')).toBeVisible();
+	await page.getByLabel('期数 n').fill('1001');
+	await expect(page.getByText('期数 n太大')).toBeVisible();
+});
+
+test('satisfaction: 0.1 + 0.2 against 0.3 is 满意; CSI weights are normalised', async ({ page }) => {
+	await page.goto('/calculators/satisfaction?perceived=0.30000000000000004&expected=0.3');
+	await expect(page.locator('output').first()).toHaveText('1（满意）');
+	await expect(page.getByText('Q1 = Q0')).toBeVisible();
+	await page.getByLabel('期望值 A').fill('0');
+	await expect(page.getByText('期望值 A太小：应为大于 0 的数')).toBeVisible();
+
+	await page.getByLabel('第 1 项权重').fill('2');
+	await expect(page.getByText(/权重之和为 2.6，不等于 1，已按比例归一化/)).toBeVisible();
+	await expect(page).toHaveURL(/csi=/);
+	await page.getByLabel('受访者评分').fill('9 10 11');
+	await expect(page.getByText('评分“11”无效')).toBeVisible();
+});
