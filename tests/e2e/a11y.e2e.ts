@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const PAGES = ['/', '/concepts', '/concepts/customer-lifetime-value', '/flashcards', '/quiz', '/mistakes', '/calculators', '/progress', '/teach', '/settings'];
+const PAGES = ['/', '/concepts', '/concepts/customer-lifetime-value', '/flashcards', '/quiz', '/mistakes', '/calculators', '/calculators/cdv', '/calculators/clv', '/calculators/satisfaction', '/teach/print', '/progress', '/teach', '/settings'];
 
 for (const scheme of ['light', 'dark'] as const) {
 	test(`no WCAG A/AA violations (${scheme})`, async ({ page }) => {
+		test.setTimeout(120_000);
 		await page.emulateMedia({ colorScheme: scheme });
 		for (const path of PAGES) {
 			await page.goto(path);
@@ -17,6 +18,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('phone width: nothing overflows horizontally', async ({ page }) => {
+	test.setTimeout(60_000);
 	await page.setViewportSize({ width: 390, height: 844 });
 	for (const path of PAGES) {
 		await page.goto(path);

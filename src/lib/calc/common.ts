@@ -1,31 +1,59 @@
 /**
  * Shared pieces of the calculators: results with worked steps, input parsing with Chinese
- * messages, tolerant comparison and display formatting. Everything is computed in full
- * double precision; rounding happens only when numbers are shown.
+ * messages, tolerant comparison and display formatting.
+ *
+ * Everything is computed in full double precision; rounding happens only when a number is
+ * shown (fmt*, texNum). Nothing here touches the DOM, the clock or Math.random.
  */
 
-/** One line of a worked solution: a label and a KaTeX formula. */
+/** One line of a worked solution: a Chinese label and a KaTeX formula. */
 export interface Step {
 	label: string;
+	/** KaTeX source: the formula, the substituted numbers or an intermediate result. */
 	tex: string;
 	note?: string;
 }
 
+/** A validation problem tied to one input, so the page can show it next to that field. */
 export interface FieldError {
 	field: string;
+	/** Simplified Chinese: what is wrong and what a valid value looks like. */
 	message: string;
 }
 
-export type CalcResult<T> = { ok: true; value: T; steps: Step[] } | { ok: false; errors: FieldError[] };
+export type CalcResult<T> =
+	| {
+			ok: true;
+			value: T;
+			steps: Step[];
+			/**
+			 * The convention and its source, without the 「本结果采用：」 prefix (the page adds it),
+			 * e.g. 期末收款、首期需留存（Gupta–Lehmann / Kotler）.
+			 */
+			convention?: string;
+	  }
+	| { ok: false; errors: FieldError[] };
 
 /** Relative tolerance for "equal": 0.1 + 0.2 equals 0.3, and weights of 1.0000000000000002 sum to 1. */
 export const REL_TOL = 1e-9;
 
+/**
+ * Equality within a relative tolerance. Purely relative (no absolute floor), so small
+ * quantities such as 0.000001 and 0.000002 still count as different.
+ */
 export function approxEqual(a: number, b: number, rel = REL_TOL): boolean {
-	return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
+	if (a === b) return true;
+	return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** −1, 0 or 1, treating values within the tolerance as equal. */
+export function compareApprox(a: number, b: number): -1 | 0 | 1 {
+	if (approxEqual(a, b)) return 0;
+	return a < b ? -1 : 1;
 }
 
 export interface NumberRule {
+	/** The field's Chinese name as it appears in messages, e.g. 保留率 r. */
 	label: string;
 	min?: number;
 	max?: number;
@@ -33,35 +61,95 @@ export interface NumberRule {
 	minExclusive?: boolean;
 	maxExclusive?: boolean;
 	integer?: boolean;
+	/**
+	 * What a trailing % means. 'fraction': 80% → 0.8 (rates such as r and d).
+	 * 'points': 80% → 80 (fields already in percent, such as ABC thresholds).
+	 * Absent: a % is refused, because 50% of a 产品价值 has no meaning.
+	 */
+	percent?: 'fraction' | 'points';
 	/** A valid example shown in messages. */
 	example: string;
 }
 
+export type Parsed = { value: number } | { error: FieldError };
+
 function describeRange(r: NumberRule): string {
+	const unit = r.percent === 'points' ? '（单位 %）' : '';
 	const lo = r.min === undefined ? '' : `${r.minExclusive ? '大于' : '不小于'} ${r.min}`;
 	const hi = r.max === undefined ? '' : `${r.maxExclusive ? '小于' : '不大于'} ${r.max}`;
 	const kind = r.integer ? '整数' : '数';
-	if (lo && hi) return `${lo}、${hi} 的${kind}`;
-	if (lo || hi) return `${lo || hi} 的${kind}`;
-	return `一个有限的${kind}`;
+	if (lo && hi) return `${lo}、${hi} 的${kind}${unit}`;
+	if (lo || hi) return `${lo || hi} 的${kind}${unit}`;
+	return `一个有限的${kind}${unit}`;
 }
 
-/** Parses what a person typed: full-width digits, thousands separators and spaces are fine. */
-export function parseNumber(field: string, raw: string | undefined, rule: NumberRule): { value: number } | { error: FieldError } {
-	const text = (raw ?? '').normalize('NFKC').replace(/[\s,，]/g, '').replace(/^\+/, '');
-	const fail = (why: string) => ({ error: { field, message: `${rule.label}${why}：应为${describeRange(rule)}，例如 ${rule.example}。` } });
-	if (text === '') return fail('不能为空');
-	if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return fail(`“${raw}”不是数字`);
-	const value = Number(text);
-	if (!Number.isFinite(value)) return fail('超出了可计算的范围');
-	if (rule.integer && !Number.isInteger(value)) return fail('必须是整数');
-	if (rule.min !== undefined && (rule.minExclusive ? value <= rule.min : value < rule.min)) return fail('太小');
-	if (rule.max !== undefined && (rule.maxExclusive ? value >= rule.max : value > rule.max)) return fail('太大');
+/** Builds the standard message: 「<label><why>：应为<range>，例如 <example>。」 */
+export function ruleError(field: string, rule: NumberRule, why: string): { error: FieldError } {
+	return { error: { field, message: `${rule.label}${why}：应为${describeRange(rule)}，例如 ${rule.example}。` } };
+}
+
+const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+// Commas are accepted only where a thousands separator can stand, so "1,2" is not read as 12.
+const GROUPED_RE = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/**
+ * Cleans what a person typed into the text Number() understands, or says why it can't:
+ * full-width characters (NFKC), the Unicode minus sign, spaces and thousands separators.
+ */
+function normalise(raw: string): { text: string; percent: boolean } | { why: string } {
+	let text = raw.normalize('NFKC').replace(/\u2212/g, '-').replace(/\s+/g, '');
+	const percent = /%$/.test(text);
+	if (percent) text = text.slice(0, -1);
+	if (text.includes(',')) {
+		if (!GROUPED_RE.test(text)) return { why: `“${raw.trim()}”中的逗号位置不对（千位分隔符应每三位一个）` };
+		text = text.replace(/,/g, '');
+	}
+	if (text === '') return { why: percent ? `“${raw.trim()}”不是数字` : '不能为空' };
+	if (!NUMBER_RE.test(text)) return { why: `“${raw.trim()}”不是数字` };
+	return { text, percent };
+}
+
+/**
+ * Reads a number the way a student types it: full-width digits, 1,234.5, spaces and (where
+ * the rule allows) a trailing %. Returns the value or a Chinese message for the field.
+ */
+export function parseNumber(field: string, raw: string | number | undefined | null, rule: NumberRule): Parsed {
+	if (typeof raw === 'number') raw = Number.isFinite(raw) ? String(raw) : 'NaN';
+	const n = normalise(raw ?? '');
+	if ('why' in n) return ruleError(field, rule, n.why);
+	let value: number;
+	if (n.percent) {
+		if (!rule.percent) return ruleError(field, rule, '不用加百分号');
+		// "12.34e-2" is parsed with one correct rounding; 12.34 / 100 would round twice.
+		value = rule.percent === 'points' ? Number(n.text) : /e/i.test(n.text) ? Number(n.text) / 100 : Number(`${n.text}e-2`);
+	} else {
+		value = Number(n.text);
+	}
+	if (!Number.isFinite(value)) return ruleError(field, rule, '超出了可计算的范围');
+	if (Object.is(value, -0)) value = 0;
+	if (rule.integer && !Number.isInteger(value)) return ruleError(field, rule, '必须是整数');
+	if (rule.min !== undefined && (rule.minExclusive ? value <= rule.min : value < rule.min)) return ruleError(field, rule, '太小');
+	if (rule.max !== undefined && (rule.maxExclusive ? value >= rule.max : value > rule.max)) return ruleError(field, rule, '太大');
 	return { value };
 }
 
+/**
+ * For a field that wants a decimal between 0 and 1: if the student typed 80, they almost
+ * certainly meant 80 %. Returns the hint, or null when the input doesn't look like that.
+ */
+export function percentSuggestion(raw: string | undefined, label: string): string | null {
+	const n = normalise(raw ?? '');
+	if ('why' in n || n.percent) return null;
+	const v = Number(n.text);
+	if (!(v > 1 && v <= 100)) return null;
+	return `${label}应为 0 到 1 之间的小数。你是想输入 ${v}% 吗？请填 ${Number(`${n.text}e-2`)} 或 ${v}%。`;
+}
+
 /** Collects parsed numbers and errors for a whole form at once. */
-export function parseAll<K extends string>(rules: Record<K, NumberRule>, input: Partial<Record<K, string>>): { values: Record<K, number>; errors: FieldError[] } {
+export function parseAll<K extends string>(
+	rules: Record<K, NumberRule>,
+	input: Partial<Record<K, string | number>>
+): { values: Record<K, number>; errors: FieldError[] } {
 	const values = {} as Record<K, number>;
 	const errors: FieldError[] = [];
 	for (const key of Object.keys(rules) as K[]) {
@@ -72,25 +160,56 @@ export function parseAll<K extends string>(rules: Record<K, NumberRule>, input: 
 	return { values, errors };
 }
 
-const money = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const plain = new Intl.NumberFormat('zh-CN', { maximumSignificantDigits: 4 });
+/** Rounds half away from zero to the given decimals, ignoring binary noise (1.005 → 1.01). */
+export function roundTo(x: number, decimals: number): number {
+	const scaled = Number((Math.abs(x) * 10 ** decimals).toPrecision(15));
+	const r = (Math.sign(x) * Math.round(scaled)) / 10 ** decimals;
+	return Object.is(r, -0) ? 0 : r;
+}
 
-/** Money: two decimals with zh-CN grouping, e.g. 12,345.68 */
+const moneyFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const sigFormat = new Intl.NumberFormat('zh-CN', { maximumSignificantDigits: 4 });
+const intFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+
+/** Money: two decimals with zh-CN grouping, e.g. 12,345.68. Never prints −0.00. */
 export function fmtMoney(n: number): string {
-	return money.format(n === 0 ? 0 : n);
+	return moneyFormat.format(roundTo(n, 2));
 }
 
-/** Ratios and other figures: four significant figures, e.g. 1.333 */
+/** Ratios and other figures: four significant figures, e.g. 1.333. */
 export function fmtRatio(n: number): string {
-	return plain.format(n === 0 ? 0 : n);
+	const s = sigFormat.format(n);
+	return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
+/** A share (0.8) as a percentage with four significant figures: 80%. */
 export function fmtPercent(share: number): string {
-	return `${plain.format(share * 100)}%`;
+	return `${fmtRatio(share * 100)}%`;
 }
 
-/** A number for a LaTeX formula: negatives in parentheses so substitutions read correctly. */
+const exactFormat = new Intl.NumberFormat('zh-CN', { maximumSignificantDigits: 12 });
+
+/** A number as the student typed it (up to 12 significant figures, no padding): 0.1, 1.1, 1,200. */
+export function fmtExact(n: number): string {
+	const s = exactFormat.format(n);
+	return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}
+
+/** Whole numbers such as counts, with grouping: 12,000. */
+export function fmtInt(n: number): string {
+	return intFormat.format(n);
+}
+
+/**
+ * A number for a KaTeX formula. Grouping commas are braced so KaTeX doesn't add punctuation
+ * space, and negatives get parentheses so a substitution such as 100 × (−5) reads correctly.
+ */
 export function texNum(n: number, format: (n: number) => string = fmtMoney): string {
-	const s = format(n).replace(/,/g, '{,}');
-	return n < 0 ? `(${s})` : s;
+	const s = format(n).replace(/,/g, '{,}').replace(/%/g, '\\%');
+	return s.startsWith('-') ? `(${s})` : s;
+}
+
+/** Chinese text inside a KaTeX formula. */
+export function texText(s: string): string {
+	return `\\text{${s.replace(/[\\{}]/g, '')}}`;
 }
