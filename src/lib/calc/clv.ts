@@ -1,94 +1,170 @@
 /**
- * 客户终生价值 (Customer Lifetime Value) for a retention model with constant margin m,
- * retention r and discount rate d per period, under three timing conventions:
- *   gl    (Gupta–Lehmann / Kotler): margins at the end of each period; even the first needs the
- *         customer to be retained.  Σ_{t=1..n} m·r^t/(1+d)^t
- *   end   end of period, first margin certain.  Σ_{t=1..n} m·r^(t−1)/(1+d)^t
- *   start first margin received now.  Σ_{t=0..n−1} m·r^t/(1+d)^t
- * With q = r/(1+d) these are geometric series, and start = m + gl (n = ∞), end = start/(1+d).
+ * 客户终生价值 (Customer Lifetime Value) for a retention model with a constant margin m,
+ * retention rate r and discount rate d per period, under three timing conventions:
+ *
+ *   gl    (Gupta–Lehmann / Kotler) margins at the end of each period; even the first one
+ *         needs the customer to be retained:   Σ_{t=1..n} m·r^t/(1+d)^t
+ *   end   end of period, the first margin certain:   Σ_{t=1..n} m·r^(t−1)/(1+d)^t
+ *   start the first margin received now:   Σ_{t=0..n−1} m·r^t/(1+d)^t
+ *
+ * With q = r/(1+d) all three are geometric series. Between them:
+ *   end_n = start_n / (1+d)                   for every n, finite or infinite;
+ *   start_∞ = m + gl_∞,  start_n = m + gl_(n−1) = m + gl_n − m·q^n   for finite n.
+ * (start = m + gl does NOT hold term for term at the same finite n: start keeps the t = 0
+ * receipt and gl keeps the t = n one.)
+ *
+ * Also here: cohort mode, the textbook table of customers remaining per year.
  */
-import { fmtMoney, fmtRatio, parseNumber, texNum, type CalcResult, type FieldError, type Step } from './common';
+import {
+	approxEqual,
+	compareApprox,
+	fmtExact,
+	fmtMoney,
+	fmtRatio,
+	parseNumber,
+	percentSuggestion,
+	roundTo,
+	texNum,
+	texText,
+	type CalcResult,
+	type FieldError,
+	type NumberRule,
+	type Parsed,
+	type Step
+} from './common';
 
 export type Convention = 'gl' | 'end' | 'start';
+export const CONVENTIONS: readonly Convention[] = ['gl', 'end', 'start'];
 
 export const CONVENTION_LABELS: Record<Convention, string> = {
 	gl: '期末收款、首期需留存（Gupta–Lehmann / Kotler）',
 	end: '期末收款、首期必得',
-	start: '期初收款（首期利润立即到手）'
+	start: '期初收款、首期立即到手'
 };
+
+export const DEFAULT_CONVENTION: Convention = 'gl';
+
+/** Highest finite horizon accepted; beyond it use inf. */
+export const MAX_PERIODS = 1000;
+
+/** Periods listed in the table when n is infinite (the result itself uses the closed form). */
+export const TABLE_LIMIT = 60;
 
 export interface ClvInput {
 	m?: string;
 	r?: string;
 	d?: string;
+	/** An integer 1..1000, or inf (also ∞, 无穷, 无限). */
 	n?: string;
+	/** Acquisition cost; empty means 0. */
 	ac?: string;
+	/** gl (default), end or start. */
 	convention?: string;
 }
 
+export interface ClvParams {
+	m: number;
+	r: number;
+	d: number;
+	n: number | 'inf';
+	ac: number;
+	convention: Convention;
+}
+
 export interface ClvRow {
+	/** The period whose margin is counted: 1..n, or 0..n−1 under start. */
 	t: number;
+	/** Probability the customer is still there to pay this margin. */
 	survival: number;
 	expectedMargin: number;
+	/** 1 / (1+d)^t */
 	discount: number;
 	pv: number;
+	/** Sum of PVs so far minus the acquisition cost. */
 	cumulative: number;
 }
 
 export interface ClvValue {
 	convention: Convention;
 	n: number | 'inf';
+	/** q = r / (1+d): the common ratio of the series. */
+	q: number;
 	/** CLV after subtracting the acquisition cost. */
 	clv: number;
-	/** CLV before the acquisition cost: the most it is worth paying to win the customer. */
+	/** CLV before the acquisition cost. */
 	gross: number;
+	/** The most it is worth paying to win the customer: gross, or 0 if the customer loses money. */
+	maxAcquisitionCost: number;
+	/** Gross CLV under each convention, same m, r, d, n (the comparison panel). */
 	byConvention: Record<Convention, number>;
+	/** gl over n − 1 periods (0 when n = 1), the term in start_n = m + gl_(n−1); gl_∞ when n = inf. */
+	glPrevious: number;
+	/** The identities with these numbers substituted, for the comparison panel. */
+	identitySteps: Step[];
 	/** gross / m: how many period margins the customer is worth. null when m = 0. */
 	marginMultiple: number | null;
 	/** 1 / (1 − r) periods; null when r = 1 (the customer never leaves). */
 	expectedLifetime: number | null;
-	/** First period whose cumulative PV covers the acquisition cost; null if it never does. */
+	/**
+	 * The first period t (as in the table) whose cumulative PV covers the acquisition cost.
+	 * 0 when there is nothing to recover (ac = 0) or, under start, the first margin covers it.
+	 * null when it is never covered within the horizon.
+	 */
 	payback: number | null;
+	paybackText: string;
+	/** n rows, or the first TABLE_LIMIT when n = inf. */
 	rows: ClvRow[];
+	/** 「5 期截断 CLV」 or 「无限期 CLV」. */
 	label: string;
 	interpretation: string;
 }
 
-/** Periods listed in the table (and searched for payback) when n is infinite. */
-export const TABLE_LIMIT = 60;
+const INF_WORDS = ['inf', 'infinity', '∞', '无穷', '无限', '无穷大', '无限期'];
 
-/** Sum of q^k for k = 0..count−1, exact when q = 1. */
-function geometric(q: number, count: number): number {
-	if (q === 1) return count;
-	return (1 - Math.pow(q, count)) / (1 - q);
+const RULES = {
+	m: { label: '每期利润 m', example: '200' },
+	r: { label: '保留率 r', min: 0, max: 1, percent: 'fraction', example: '0.8 或 80%' },
+	d: { label: '折现率 d', min: 0, max: 10, maxExclusive: true, percent: 'fraction', example: '0.1 或 10%' },
+	n: { label: '期数 n', min: 1, max: MAX_PERIODS, integer: true, example: '5，或填 inf 表示无限期' },
+	ac: { label: '获客成本 AC', min: 0, example: '300' }
+} satisfies Record<string, NumberRule>;
+
+/** 1 + d − r, computed as (1 − r) + d so that r close to 1 keeps its precision. */
+function margin1dr(r: number, d: number): number {
+	return 1 - r + d;
 }
 
-/** Gross CLV (no acquisition cost) in closed form. */
+/**
+ * Σ_{k=0}^{count−1} q^k for q = r/(1+d) ≤ 1. Written with expm1/log1p of q − 1, because the
+ * textbook (1 − q^n)/(1 − q) loses digits as q approaches 1, and divides by zero at q = 1.
+ */
+function geometricSum(r: number, d: number, count: number): number {
+	const x = (r - 1 - d) / (1 + d); // q − 1, exactly 0 only when r = 1 and d = 0
+	if (x === 0) return count; // q = 1: every term is 1, so add them up directly
+	return Math.expm1(count * Math.log1p(x)) / x;
+}
+
+/** Gross CLV (no acquisition cost) in closed form. For inf the caller must ensure 1 + d − r > 0. */
 export function clvClosedForm(m: number, r: number, d: number, n: number | 'inf', convention: Convention): number {
-	const q = r / (1 + d);
 	if (n === 'inf') {
-		const denom = 1 + d - r;
+		const denom = margin1dr(r, d);
 		if (convention === 'gl') return (m * r) / denom;
 		if (convention === 'end') return m / denom;
 		return (m * (1 + d)) / denom;
 	}
-	if (convention === 'gl') return m * q * geometric(q, n);
-	if (convention === 'end') return (m / (1 + d)) * geometric(q, n);
-	return m * geometric(q, n);
+	const s = geometricSum(r, d, n);
+	if (convention === 'gl') return ((m * r) / (1 + d)) * s;
+	if (convention === 'end') return (m / (1 + d)) * s;
+	return m * s;
 }
 
-/** Gross CLV by adding the periods one by one (used for the table and to check the closed form). */
-export function clvBySummation(m: number, r: number, d: number, n: number, convention: Convention): number {
-	return periodRows(m, r, d, n, convention, 0).at(-1)?.cumulative ?? 0;
-}
-
-function periodRows(m: number, r: number, d: number, count: number, convention: Convention, ac: number): ClvRow[] {
+function periodRows(p: ClvParams, count: number): ClvRow[] {
+	const { m, r, d, convention, ac } = p;
 	const rows: ClvRow[] = [];
 	let cumulative = -ac;
 	for (let i = 0; i < count; i++) {
-		// t is the period whose margin is counted; start counts period 0 (now).
 		const t = convention === 'start' ? i : i + 1;
-		const survival = convention === 'end' ? Math.pow(r, t - 1) : Math.pow(r, t);
+		const survival = Math.pow(r, convention === 'end' ? t - 1 : t);
 		const discount = 1 / Math.pow(1 + d, t);
 		const expectedMargin = m * survival;
 		const pv = expectedMargin * discount;
@@ -98,100 +174,365 @@ function periodRows(m: number, r: number, d: number, count: number, convention: 
 	return rows;
 }
 
-export function parseClvInput(input: ClvInput): { ok: true; m: number; r: number; d: number; n: number | 'inf'; ac: number; convention: Convention } | { ok: false; errors: FieldError[] } {
-	const errors: FieldError[] = [];
-	const get = <T>(res: { value: number } | { error: FieldError }, f: (v: number) => T): T | undefined => {
-		if ('error' in res) {
-			errors.push(res.error);
-			return undefined;
-		}
-		return f(res.value);
-	};
-	const m = get(parseNumber('m', input.m, { label: '每期利润 m', example: '200' }), (v) => v);
-	const rText = (input.r ?? '').trim();
-	const pct = /[%％]$/.test(rText);
-	let r = get(parseNumber('r', rText.replace(/[%％]$/, ''), { label: '保留率 r', min: 0, max: pct ? 100 : 1, example: '0.8 或 80%' }), (v) => (pct ? v / 100 : v));
-	if (r === undefined && !pct) {
-		const asPercent = Number(rText);
-		if (Number.isFinite(asPercent) && asPercent > 1 && asPercent <= 100) {
-			errors[errors.length - 1] = { field: 'r', message: `保留率 r 应在 0 到 1 之间。你是想输入 ${asPercent}% 吗？请填 ${asPercent / 100} 或 ${asPercent}%。` };
-			r = undefined;
-		}
+/** Gross CLV by adding the periods one at a time: the check on the closed form. */
+export function clvBySummation(m: number, r: number, d: number, n: number, convention: Convention): number {
+	return periodRows({ m, r, d, n, ac: 0, convention }, n).reduce((s, row) => s + row.pv, 0);
+}
+
+function take(errors: FieldError[], parsed: Parsed): number | undefined {
+	if ('error' in parsed) {
+		errors.push(parsed.error);
+		return undefined;
 	}
-	const d = get(parseNumber('d', input.d, { label: '折现率 d', min: 0, max: 10, maxExclusive: true, example: '0.1（即 10%）' }), (v) => v);
-	const nText = (input.n ?? '').trim().toLowerCase();
-	const n: number | 'inf' | undefined = ['inf', '∞', '无穷', '无限'].includes(nText)
-		? 'inf'
-		: get(parseNumber('n', input.n, { label: '期数 n', min: 1, max: 1000, integer: true, example: '5，或填 inf 表示无限期' }), (v) => v);
-	const ac = input.ac === undefined || input.ac.trim() === '' ? 0 : get(parseNumber('ac', input.ac, { label: '获客成本', min: 0, example: '300' }), (v) => v);
-	const convention = (input.convention ?? 'gl') as Convention;
-	if (!(convention in CONVENTION_LABELS)) errors.push({ field: 'convention', message: '计算口径只能是 gl、end 或 start。' });
-	if (errors.length === 0 && n === 'inf' && !(1 + d! - r! > 0)) {
-		errors.push({ field: 'n', message: `无限期时要求 1 + d − r > 0，现在 1 + ${d} − ${r} = ${fmtRatio(1 + d! - r!)}，级数发散、没有有限的值。请改用有限期数，或让折现率 d 大于 0。` });
+	return parsed.value;
+}
+
+/** Validates the inputs; a horizon of inf that would diverge is reported on n. */
+export function parseClvInput(input: ClvInput): { ok: true; value: ClvParams } | { ok: false; errors: FieldError[] } {
+	const errors: FieldError[] = [];
+	const m = take(errors, parseNumber('m', input.m, RULES.m));
+	const rParsed = parseNumber('r', input.r, RULES.r);
+	const rHint = 'error' in rParsed ? percentSuggestion(input.r, RULES.r.label) : null;
+	const r = take(errors, rHint ? { error: { field: 'r', message: rHint } } : rParsed);
+	const dParsed = parseNumber('d', input.d, RULES.d);
+	// d may legitimately exceed 1 (up to 10), so only values that are out of range get the hint.
+	const dHint = 'error' in dParsed ? percentSuggestion(input.d, RULES.d.label)?.replace('0 到 1 之间的小数', '小数（0 ≤ d < 10）') : null;
+	const d = take(errors, dHint ? { error: { field: 'd', message: dHint } } : dParsed);
+	const nText = (input.n ?? '').normalize('NFKC').trim().toLowerCase();
+	const n: number | 'inf' | undefined = INF_WORDS.includes(nText) ? 'inf' : take(errors, parseNumber('n', input.n, RULES.n));
+	const ac = (input.ac ?? '').trim() === '' ? 0 : take(errors, parseNumber('ac', input.ac, RULES.ac));
+	const convText = (input.convention ?? '').trim();
+	const convention = (convText === '' ? DEFAULT_CONVENTION : convText) as Convention;
+	if (!CONVENTIONS.includes(convention)) {
+		errors.push({ field: 'convention', message: `计算口径“${convText}”无效：只能是 gl（期末、首期需留存）、end（期末、首期必得）或 start（期初）。` });
+	}
+	if (n === 'inf' && r !== undefined && d !== undefined && !(margin1dr(r, d) > 0)) {
+		errors.push({
+			field: 'n',
+			message: `无限期要求 1 + d − r > 0，而现在 1 + ${fmtExact(d)} − ${fmtExact(r)} = ${fmtExact(margin1dr(r, d))}：各期现值不衰减，级数发散，没有有限的值。请改填有限期数（1 到 ${MAX_PERIODS}），或让折现率 d 大于 0。`
+		});
 	}
 	if (errors.length) return { ok: false, errors };
-	return { ok: true, m: m!, r: r!, d: d!, n: n!, ac: ac!, convention };
+	return { ok: true, value: { m: m!, r: r!, d: d!, n: n!, ac: ac!, convention } };
+}
+
+function payback(p: ClvParams, gross: number): number | null {
+	if (p.ac === 0) return 0;
+	// If even the whole horizon does not cover the cost, no period will (also avoids looping
+	// forever on an infinite horizon).
+	if (compareApprox(gross, p.ac) < 0) return null;
+	const limit = p.n === 'inf' ? 100_000 : p.n;
+	let cum = 0;
+	for (let i = 0; i < limit; i++) {
+		const t = p.convention === 'start' ? i : i + 1;
+		cum += (p.m * Math.pow(p.r, p.convention === 'end' ? t - 1 : t)) / Math.pow(1 + p.d, t);
+		if (cum >= p.ac || approxEqual(cum, p.ac)) return t;
+	}
+	return null;
+}
+
+function paybackText(p: ClvParams, t: number | null): string {
+	if (p.ac === 0) return '获客成本为 0，无需回本';
+	if (t === null) return p.n === 'inf' ? '累计利润现值永远达不到获客成本，不能回本' : `${p.n} 期内累计利润现值达不到获客成本，不能回本`;
+	if (t === 0) return '期初收到的首期利润即可收回获客成本（第 0 期）';
+	return `第 ${t} 期${p.convention === 'start' ? '初' : '末'}收回获客成本`;
+}
+
+const SUM_TEX: Record<Convention, string> = {
+	gl: String.raw`\sum_{t=1}^{n} \dfrac{m\,r^{t}}{(1+d)^{t}}`,
+	end: String.raw`\sum_{t=1}^{n} \dfrac{m\,r^{t-1}}{(1+d)^{t}}`,
+	start: String.raw`\sum_{t=0}^{n-1} \dfrac{m\,r^{t}}{(1+d)^{t}}`
+};
+
+const INF_TEX: Record<Convention, string> = {
+	gl: String.raw`\dfrac{m\,r}{1+d-r}`,
+	end: String.raw`\dfrac{m}{1+d-r}`,
+	start: String.raw`\dfrac{m\,(1+d)}{1+d-r}`
+};
+
+/** One term of the series with the numbers in, e.g. \dfrac{100 × 0.8^{2}}{(1+0.1)^{2}}. */
+function termTex(p: ClvParams, t: number): string {
+	const e = p.convention === 'end' ? t - 1 : t;
+	const M = texNum(p.m, fmtExact);
+	const R = texNum(p.r, fmtExact);
+	const D = texNum(p.d, fmtExact);
+	if (t === 0) return M;
+	return String.raw`\dfrac{${M}\times ${R}^{${e}}}{(1+${D})^{${t}}}`;
+}
+
+function buildSteps(p: ClvParams, q: number, gross: number, clv: number, rows: ClvRow[], label: string): Step[] {
+	const { m, r, d, n, ac, convention } = p;
+	const M = texNum(m, fmtExact);
+	const R = texNum(r, fmtExact);
+	const D = texNum(d, fmtExact);
+	const steps: Step[] = [];
+	if (n === 'inf') {
+		const num = { gl: String.raw`${M}\times ${R}`, end: M, start: String.raw`${M}\times(1+${D})` }[convention];
+		steps.push({ label: '公式（无限期）', tex: String.raw`\text{CLV} = ${INF_TEX[convention]} - \text{AC}`, note: '由等比数列求和、令 n → ∞ 得到，要求 1 + d − r > 0。' });
+		steps.push({ label: '代入数值', tex: String.raw`\text{CLV} = \dfrac{${num}}{1+${D}-${R}} - ${texNum(ac)}` });
+		steps.push({
+			label: '计算分子与分母',
+			tex: String.raw`\dfrac{${texNum(convention === 'gl' ? m * r : convention === 'end' ? m : m * (1 + d), fmtExact)}}{${texNum(margin1dr(r, d), fmtExact)}} = ${texNum(gross)}`
+		});
+	} else {
+		steps.push({ label: '公式', tex: String.raw`\text{CLV} = ${SUM_TEX[convention]} - \text{AC},\quad n = ${n}` });
+		const terms = rows.map((row) => termTex(p, row.t));
+		const values = rows.map((row) => texNum(row.pv));
+		// Short horizons are written out in full, as an exam answer would; long ones are elided.
+		const pick = <T>(xs: T[]) => (xs.length <= 5 ? xs.join(' + ') : `${xs.slice(0, 3).join(' + ')} + \\cdots + ${xs.at(-1)}`);
+		steps.push({ label: '代入数值', tex: String.raw`\text{CLV} = ${pick(terms)} - ${texNum(ac)}` });
+		steps.push({ label: '逐期现值', tex: String.raw`= ${pick(values)} - ${texNum(ac)}`, note: '各期现值见逐期明细表。' });
+		const S = q === 1 ? String.raw`n` : String.raw`\dfrac{1-q^{n}}{1-q}`;
+		const closed = { gl: String.raw`m\,q\,${S}`, end: String.raw`\dfrac{m}{1+d}\cdot ${S}`, start: String.raw`m\,${S}` }[convention];
+		const Q = texNum(q, fmtRatio);
+		const Sn = q === 1 ? String(n) : String.raw`\dfrac{1-${Q}^{${n}}}{1-${Q}}`;
+		const closedNum = { gl: String.raw`${M}\times ${Q}\times ${Sn}`, end: String.raw`\dfrac{${M}}{1+${D}}\times ${Sn}`, start: String.raw`${M}\times ${Sn}` }[convention];
+		steps.push({
+			label: '用等比数列求和验算',
+			tex: String.raw`q = \dfrac{r}{1+d} = \dfrac{${R}}{1+${D}} = ${Q},\quad ${SUM_TEX[convention]} = ${closed} = ${closedNum} = ${texNum(gross)}`,
+			note: q === 1 ? 'q = 1：各期现值都等于 m，直接相加，不能套用 (1 − qⁿ)/(1 − q)。' : '各期现值构成公比为 q 的等比数列。'
+		});
+	}
+	steps.push({
+		label: '未扣获客成本的价值',
+		tex: String.raw`${n === 'inf' ? '' : String.raw`\text{PV}_{${n}} = `}${texNum(gross)}`,
+		note: `这也是为获取该客户最多值得付出的成本${gross < 0 ? '；它为负，说明无论获客成本多低都不值得' : ''}。`
+	});
+	steps.push({ label, tex: String.raw`\text{CLV} = ${texNum(gross)} - ${texNum(ac)} = ${texNum(approxEqual(gross, ac) ? 0 : clv)}` });
+	return steps;
+}
+
+function buildIdentitySteps(p: ClvParams, by: Record<Convention, number>, glPrevious: number): Step[] {
+	const { m, d, n } = p;
+	const M = texNum(m, fmtExact);
+	const D = texNum(d, fmtExact);
+	const first =
+		n === 'inf'
+			? {
+					label: '期初 = m + 期末（首期需留存）',
+					tex: String.raw`${texNum(by.start)} = ${M} + ${texNum(by.gl)}`,
+					note: '期初收款多了“现在就到手”的一笔 m，其余各笔恰好就是首期需留存口径的各笔。'
+				}
+			: {
+					label: '期初 = m + 期末（首期需留存，少一期）',
+					tex: String.raw`\text{start}_{${n}} = m + \text{gl}_{${n - 1}}:\quad ${texNum(by.start)} = ${M} + ${texNum(glPrevious)}`,
+					note: `截断为 n 期时，期初口径收的是第 0 到 ${n - 1} 期，首期需留存口径收的是第 1 到 ${n} 期，所以要与 n − 1 期的值对比；无限期时两者相差恰好为 m。`
+				};
+	return [
+		first,
+		{
+			label: '期末（首期必得）= 期初 ÷ (1 + d)',
+			tex: String.raw`${texNum(by.end)} = \dfrac{${texNum(by.start)}}{1+${D}}`,
+			note: '每一笔都晚收一期，所以整体多折现一次。'
+		}
+	];
 }
 
 export function computeClv(input: ClvInput): CalcResult<ClvValue> {
-	const p = parseClvInput(input);
-	if (!p.ok) return p;
+	const parsed = parseClvInput(input);
+	if (!parsed.ok) return parsed;
+	const p = parsed.value;
 	const { m, r, d, n, ac, convention } = p;
 	const byConvention = {
 		gl: clvClosedForm(m, r, d, n, 'gl'),
 		end: clvClosedForm(m, r, d, n, 'end'),
 		start: clvClosedForm(m, r, d, n, 'start')
 	};
+	const glPrevious = n === 'inf' ? byConvention.gl : n === 1 ? 0 : clvClosedForm(m, r, d, n - 1, 'gl');
 	const gross = byConvention[convention];
 	const clv = gross - ac;
-	const count = n === 'inf' ? TABLE_LIMIT : Math.min(n, 1000);
-	const rows = periodRows(m, r, d, count, convention, ac);
-	const payback = ac === 0 ? (convention === 'start' ? 0 : 1) : (rows.find((row) => row.cumulative >= 0)?.t ?? null);
 	const q = r / (1 + d);
+	const rows = periodRows(p, n === 'inf' ? TABLE_LIMIT : n);
+	const pb = payback(p, gross);
 	const label = n === 'inf' ? '无限期 CLV' : `${n} 期截断 CLV`;
-	const steps: Step[] = [];
-	const M = texNum(m);
-	const R = texNum(r, fmtRatio);
-	const D = texNum(d, fmtRatio);
-	if (n === 'inf') {
-		const formula = { gl: String.raw`\dfrac{m\,r}{1+d-r}`, end: String.raw`\dfrac{m}{1+d-r}`, start: String.raw`\dfrac{m\,(1+d)}{1+d-r}` }[convention];
-		const substituted = { gl: String.raw`\dfrac{${M}\times ${R}}{1+${D}-${R}}`, end: String.raw`\dfrac{${M}}{1+${D}-${R}}`, start: String.raw`\dfrac{${M}\times(1+${D})}{1+${D}-${R}}` }[convention];
-		steps.push({ label: '公式（无限期）', tex: String.raw`\text{CLV} = ${formula} - \text{AC}` });
-		steps.push({ label: '代入数值', tex: String.raw`\text{CLV} = ${substituted} - ${texNum(ac)}` });
-		steps.push({ label: '分母', tex: String.raw`1+${D}-${R} = ${texNum(1 + d - r, fmtRatio)}` });
-	} else {
-		const sum = { gl: String.raw`\sum_{t=1}^{n} \dfrac{m\,r^{t}}{(1+d)^{t}}`, end: String.raw`\sum_{t=1}^{n} \dfrac{m\,r^{t-1}}{(1+d)^{t}}`, start: String.raw`\sum_{t=0}^{n-1} \dfrac{m\,r^{t}}{(1+d)^{t}}` }[convention];
-		steps.push({ label: '公式', tex: String.raw`\text{CLV} = ${sum} - \text{AC}` });
-		steps.push({ label: '令 q = r/(1+d)', tex: String.raw`q = \dfrac{${R}}{1+${D}} = ${texNum(q, fmtRatio)}`, note: q === 1 ? 'q = 1：各期现值相等，直接相加，不用等比求和公式。' : '各期现值构成公比为 q 的等比数列。' });
-		const closed =
-			q === 1
-				? { gl: String.raw`n\,m\,q`, end: String.raw`\dfrac{n\,m}{1+d}`, start: String.raw`n\,m` }[convention]
-				: { gl: String.raw`m\,q\,\dfrac{1-q^{n}}{1-q}`, end: String.raw`\dfrac{m}{1+d}\cdot\dfrac{1-q^{n}}{1-q}`, start: String.raw`m\,\dfrac{1-q^{n}}{1-q}` }[convention];
-		steps.push({ label: '等比数列求和', tex: String.raw`${sum} = ${closed}`, note: `n = ${n}` });
-	}
-	steps.push({ label: '未扣获客成本的价值', tex: String.raw`${texNum(gross)}`, note: '这也是获取该客户最多值得付出的成本。' });
-	steps.push({ label: label, tex: String.raw`\text{CLV} = ${texNum(gross)} - ${texNum(ac)} = ${texNum(clv)}` });
+	const cmp = compareApprox(gross, ac);
 	const interpretation =
-		clv > 0
-			? `按${CONVENTION_LABELS[convention]}口径，该客户在扣除获客成本后为企业带来 ${fmtMoney(clv)} 元的现值，值得争取。`
-			: clv < 0
-				? `获客成本超过了客户带来的利润现值，争取这样的客户会亏损 ${fmtMoney(-clv)} 元。`
-				: '客户带来的利润现值恰好抵消获客成本。';
+		cmp > 0
+			? `扣除获客成本后，该客户在${n === 'inf' ? '整个生命周期' : `${n} 期内`}为企业带来 ${fmtMoney(clv)} 元的利润现值，值得争取。`
+			: cmp < 0
+				? `获客成本高于客户带来的利润现值，争取这样的客户会亏损 ${fmtMoney(-clv)} 元。`
+				: '客户带来的利润现值恰好抵消获客成本，不赚不亏。';
 	return {
 		ok: true,
 		value: {
 			convention,
 			n,
+			q,
 			clv,
 			gross,
+			maxAcquisitionCost: Math.max(0, gross),
 			byConvention,
+			glPrevious,
+			identitySteps: buildIdentitySteps(p, byConvention, glPrevious),
 			marginMultiple: m === 0 ? null : gross / m,
 			expectedLifetime: r === 1 ? null : 1 / (1 - r),
-			payback,
+			payback: pb,
+			paybackText: paybackText(p, pb),
 			rows,
 			label,
 			interpretation
 		},
-		steps
+		steps: buildSteps(p, q, gross, clv, rows, label),
+		convention: CONVENTION_LABELS[convention]
 	};
 }
+
+// ——— Cohort mode ———
+
+export type CohortTiming = 'end' | 'start';
+
+export const COHORT_TIMING_LABELS: Record<CohortTiming, string> = {
+	end: '第 1 年的利润在第 1 年末收到，按 (1+d)¹ 折现',
+	start: '第 1 年的利润视为当期收到，不折现（按 (1+d)⁰）'
+};
+
+export interface CohortRowInput {
+	/** Customers still with the company in this year. */
+	customers: string;
+	/** Revenue per customer in this year. */
+	revenue: string;
+	/** Cost of serving one customer in this year. */
+	cost: string;
+}
+
+export interface CohortInput {
+	rows: CohortRowInput[];
+	d?: string;
+	/** Acquisition cost per customer, paid at t = 0 for every starting customer. Empty means 0. */
+	ac?: string;
+	/** Customers acquired at t = 0. Empty means the first row's customers. */
+	start?: string;
+	/** Default 'end'. */
+	timing?: CohortTiming;
+	/** Round each row's PV to cents before adding, to reproduce printed answers. */
+	textbookRounding?: boolean;
+}
+
+export interface CohortRow {
+	year: number;
+	/** The exponent used in the discount factor. */
+	t: number;
+	customers: number;
+	/** customers / previous year's customers (the first row against the starting customers); null after 0. */
+	retention: number | null;
+	revenue: number;
+	cost: number;
+	marginPerCustomer: number;
+	totalMargin: number;
+	discount: number;
+	pv: number;
+	/** PVs so far minus the total acquisition cost. */
+	cumulative: number;
+}
+
+export interface CohortValue {
+	startCustomers: number;
+	acquisitionTotal: number;
+	pvTotal: number;
+	/** Cohort CLV: PV of all margins minus acquisition cost × starting customers. */
+	cohortClv: number;
+	perCustomer: number;
+	rows: CohortRow[];
+	textbookRounding: boolean;
+	timing: CohortTiming;
+	interpretation: string;
+}
+
+export const MAX_COHORT_ROWS = 100;
+
+/**
+ * Cohort mode, as textbooks pose it (e.g. Kotler's table): one row per year. Row errors use
+ * fields "rows.<i>.customers|revenue|cost" with i counted from 0.
+ */
+export function computeCohort(input: CohortInput): CalcResult<CohortValue> {
+	const errors: FieldError[] = [];
+	const timing: CohortTiming = input.timing === 'start' ? 'start' : 'end';
+	const rounding = input.textbookRounding === true;
+	if (input.rows.length === 0) errors.push({ field: 'rows', message: '至少需要一年的数据：留存客户数、每位客户收入、每位客户成本，例如 1000、200、120。' });
+	if (input.rows.length > MAX_COHORT_ROWS) errors.push({ field: 'rows', message: `最多 ${MAX_COHORT_ROWS} 年，现在有 ${input.rows.length} 行。` });
+	const d = take(errors, parseNumber('d', input.d, RULES.d));
+	const ac = (input.ac ?? '').trim() === '' ? 0 : take(errors, parseNumber('ac', input.ac, { label: '每位客户的获客成本', min: 0, example: '40' }));
+	const startGiven = (input.start ?? '').trim() !== '';
+	const start = startGiven ? take(errors, parseNumber('start', input.start, { label: '初始客户数', min: 0, minExclusive: true, example: '1000' })) : undefined;
+	const parsedRows = input.rows.slice(0, MAX_COHORT_ROWS).map((row, i) => {
+		const y = `第 ${i + 1} 年`;
+		return {
+			customers: take(errors, parseNumber(`rows.${i}.customers`, row.customers, { label: `${y}的留存客户数`, min: 0, example: '800' })),
+			revenue: take(errors, parseNumber(`rows.${i}.revenue`, row.revenue, { label: `${y}的每位客户收入`, min: 0, example: '200' })),
+			cost: take(errors, parseNumber(`rows.${i}.cost`, row.cost, { label: `${y}的每位客户成本`, min: 0, example: '120' }))
+		};
+	});
+	const first = parsedRows[0]?.customers;
+	const startCustomers = startGiven ? start : first;
+	if (!startGiven && first === 0) errors.push({ field: 'rows.0.customers', message: '第 1 年的留存客户数用作初始客户数，不能为 0；或者另填初始客户数。' });
+	if (startCustomers !== undefined && startCustomers > 0) {
+		parsedRows.forEach((row, i) => {
+			if (row.customers !== undefined && row.customers > startCustomers && !approxEqual(row.customers, startCustomers)) {
+				errors.push({
+					field: `rows.${i}.customers`,
+					message: `第 ${i + 1} 年的留存客户数（${fmtExact(row.customers)}）不能多于初始客户数（${fmtExact(startCustomers)}）。`
+				});
+			}
+		});
+	}
+	if (errors.length) return { ok: false, errors };
+	const N0 = startCustomers!;
+	const acquisitionTotal = ac! * N0;
+	let cumulative = -acquisitionTotal;
+	let previous = N0;
+	const rows: CohortRow[] = parsedRows.map((pr, i) => {
+		const customers = pr.customers!;
+		const revenue = pr.revenue!;
+		const cost = pr.cost!;
+		const t = timing === 'end' ? i + 1 : i;
+		const marginPerCustomer = revenue - cost;
+		const totalMargin = customers * marginPerCustomer;
+		const discount = 1 / Math.pow(1 + d!, t);
+		const exact = totalMargin * discount;
+		const pv = rounding ? roundTo(exact, 2) : exact;
+		cumulative += pv;
+		const retention = previous === 0 ? null : customers / previous;
+		previous = customers;
+		return { year: i + 1, t, customers, retention, revenue, cost, marginPerCustomer, totalMargin, discount, pv, cumulative };
+	});
+	const pvTotal = rows.reduce((s, r) => s + r.pv, 0);
+	const cohortClv = pvTotal - acquisitionTotal;
+	const perCustomer = cohortClv / N0;
+	const cmp = compareApprox(pvTotal, acquisitionTotal);
+	const interpretation =
+		cmp > 0
+			? `这批客户扣除获客成本后共带来 ${fmtMoney(cohortClv)} 元的利润现值，平均每位 ${fmtMoney(perCustomer)} 元。`
+			: cmp < 0
+				? `这批客户的利润现值不足以抵消获客成本，共亏损 ${fmtMoney(-cohortClv)} 元，平均每位亏损 ${fmtMoney(-perCustomer)} 元。`
+				: '这批客户的利润现值恰好抵消获客成本。';
+	const D = texNum(d!, fmtExact);
+	const steps: Step[] = [
+		{
+			label: '公式',
+			tex: String.raw`\text{CLV}_{\text{群体}} = \sum_{t} \dfrac{N_t\,(R_t - C_t)}{(1+d)^{t}} - \text{AC}\times N_0,\qquad \text{CLV}_{\text{每位}} = \dfrac{\text{CLV}_{\text{群体}}}{N_0}`,
+			note: `N_t 为第 t 年留存客户数，R_t、C_t 为每位客户的收入与成本；${COHORT_TIMING_LABELS[timing]}。`
+		},
+		...rows.map((row) => ({
+			label: `第 ${row.year} 年`,
+			tex: String.raw`\dfrac{${texNum(row.customers, fmtExact)}\times(${texNum(row.revenue, fmtExact)} - ${texNum(row.cost, fmtExact)})}{(1+${D})^{${row.t}}} = \dfrac{${texNum(row.totalMargin)}}{${texNum(Math.pow(1 + d!, row.t), fmtExact)}} = ${texNum(row.pv)}`,
+			note: rounding ? '现值已四舍五入到分（教材舍入）。' : undefined
+		})),
+		{ label: '利润现值合计', tex: String.raw`\sum \text{PV} = ${rows.length <= 6 ? rows.map((r) => texNum(r.pv)).join(' + ') + ' = ' : ''}${texNum(pvTotal)}` },
+		{ label: '获客成本', tex: String.raw`\text{AC}\times N_0 = ${texNum(ac!)}\times ${texNum(N0, fmtExact)} = ${texNum(acquisitionTotal)}`, note: '在 t = 0 一次性支付，不折现。' },
+		{ label: '群体 CLV', tex: String.raw`${texNum(pvTotal)} - ${texNum(acquisitionTotal)} = ${texNum(cmp === 0 ? 0 : cohortClv)}` },
+		{ label: '每位客户 CLV', tex: String.raw`\dfrac{${texNum(cmp === 0 ? 0 : cohortClv)}}{${texNum(N0, fmtExact)}} = ${texNum(cmp === 0 ? 0 : perCustomer)}` }
+	];
+	return {
+		ok: true,
+		value: { startCustomers: N0, acquisitionTotal, pvTotal, cohortClv, perCustomer, rows, textbookRounding: rounding, timing, interpretation },
+		steps,
+		convention: `群体（队列）法：${COHORT_TIMING_LABELS[timing]}；获客成本在 t = 0 支付${rounding ? '；各年现值先四舍五入到分再相加（教材舍入）' : ''}`
+	};
+}
+
+/** Column layout for pasting a cohort table from a spreadsheet (see table-paste.ts). */
+export const COHORT_COLUMNS = [
+	{ key: 'customers', label: '留存客户数', kind: 'number', rule: { label: '留存客户数', min: 0, example: '800' } },
+	{ key: 'revenue', label: '每位客户收入', kind: 'number', rule: { label: '每位客户收入', min: 0, example: '200' } },
+	{ key: 'cost', label: '每位客户成本', kind: 'number', rule: { label: '每位客户成本', min: 0, example: '120' } }
+] as const;

@@ -141,11 +141,12 @@ describe('CLV', () => {
 	it('finite CLV equals the period-by-period sum and tends to the closed form as n grows', () => {
 		fc.assert(
 			fc.property(arb, fc.constantFrom<Convention>('gl', 'end', 'start'), ({ m, r, d, n }, c) => {
-				expect(clvClosedForm(m, r, d, n, c)).toBeCloseTo(clvBySummation(m, r, d, n, c), 6);
+				const closed = clvClosedForm(m, r, d, n, c);
+				expect(Math.abs(closed - clvBySummation(m, r, d, n, c))).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(closed)));
 				const inf = clvClosedForm(m, r, d, 'inf', c);
 				const far = clvClosedForm(m, r, d, 1000, c);
 				expect(Math.abs(far - inf)).toBeLessThanOrEqual(Math.abs(clvClosedForm(m, r, d, n, c) - inf) + 1e-9);
-				expect(far).toBeCloseTo(inf, 4);
+				expect(Math.abs(far - inf)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(inf)));
 			})
 		);
 	});
@@ -216,5 +217,57 @@ describe('satisfaction', () => {
 		const r = computeSatisfiedRate({ satisfied: '45', total: '60' });
 		expect(r.ok && r.value.rate).toBe(0.75);
 		expect(computeSatisfiedRate({ satisfied: '61', total: '60' }).ok).toBe(false);
+	});
+});
+
+import { analyseRfm, parseRfm } from '../../../src/lib/calc/rfm';
+import { analyseAbc, parseAbc } from '../../../src/lib/calc/abc';
+
+describe('RFM', () => {
+	it('mean split with ties counted as 高, the eight segments and 1–5 cell codes', () => {
+		// Means: R (10+30+20)/3 = 20, F (5+1+3)/3 = 3, M (100+500+300)/3 = 300.
+		const { rows, means } = analyseRfm([
+			{ name: '甲', recency: 10, frequency: 5, monetary: 100 },
+			{ name: '乙', recency: 30, frequency: 1, monetary: 500 },
+			{ name: '丙', recency: 20, frequency: 3, monetary: 300 }
+		]);
+		expect(means).toEqual({ recency: 20, frequency: 3, monetary: 300 });
+		expect(rows.map((r) => [r.name, r.r + r.f + r.m, r.segment])).toEqual([
+			['甲', '高高低', '一般价值客户'],
+			['乙', '低低高', '重要挽留客户'],
+			['丙', '高高高', '重要价值客户'] // exactly at every mean: all 高
+		]);
+		expect(rows[0]!.scores.code).toMatch(/^[1-5]{3}$/);
+	});
+
+	it('pasted rows: a header is skipped, bad rows reported by line, good rows kept', () => {
+		const parsed = parseRfm('客户\t天数\t次数\t金额\n张三\t5\t3\t200\n李四\tabc\t2\t100\n王五,10,1,50\n赵六\t1');
+		expect(parsed.rows.map((r) => r.name)).toEqual(['张三', '王五']);
+		expect(parsed.problems.map((p) => p.line)).toEqual([3, 5]);
+		expect(parsed.problems[0]!.message).toContain('读到“abc”');
+	});
+});
+
+describe('ABC', () => {
+	it('classifies by cumulative share with inclusive boundaries', () => {
+		// Total 100: 50 → 0.5 A, 30 → 0.8 A (boundary), 15 → 0.95 B (boundary), 5 → 1 C.
+		const r = analyseAbc([
+			{ name: 'c', value: 15 },
+			{ name: 'a', value: 50 },
+			{ name: 'd', value: 5 },
+			{ name: 'b', value: 30 }
+		]);
+		expect('rows' in r && r.rows.map((x) => x.name + x.grade)).toEqual(['aA', 'bA', 'cB', 'dC']);
+		expect('rows' in r && r.top20Share).toBe(0.5);
+		// 0.1 + 0.2 style float sums still land on the boundary.
+		const f = analyseAbc([
+			{ name: 'x', value: 0.1 },
+			{ name: 'y', value: 0.2 },
+			{ name: 'z', value: 0.7 }
+		], 0.7, 0.9);
+		expect('rows' in f && f.rows.map((x) => x.grade)).toEqual(['A', 'B', 'C']);
+		expect(analyseAbc([], 0.8, 0.95)).toEqual({ error: expect.stringContaining('至少需要') });
+		expect(analyseAbc([{ name: 'x', value: 1 }], 0.9, 0.8)).toEqual({ error: expect.stringContaining('阈值') });
+		expect(parseAbc('甲,100\n乙,-3').problems[0]!.line).toBe(2);
 	});
 });
