@@ -42,7 +42,7 @@ test('CLV: URL parameters, conventions, the 80 → 80% question and divergence',
 test('satisfaction: 0.1 + 0.2 against 0.3 is 满意; CSI weights are normalised', async ({ page }) => {
 	await page.goto('/calculators/satisfaction?perceived=0.30000000000000004&expected=0.3');
 	await expect(page.locator('output').first()).toHaveText('1（满意）');
-	await expect(page.getByText('Q1 = Q0')).toBeVisible();
+	await expect(page.getByText('Q1 = Q0').first()).toBeVisible();
 	await page.getByLabel('期望值 A').fill('0');
 	await expect(page.getByText('期望值 A太小：应为大于 0 的数')).toBeVisible();
 
@@ -51,4 +51,36 @@ test('satisfaction: 0.1 + 0.2 against 0.3 is 满意; CSI weights are normalised'
 	await expect(page).toHaveURL(/csi=/);
 	await page.getByLabel('受访者评分').fill('9 10 11');
 	await expect(page.getByText('评分“11”无效')).toBeVisible();
+});
+
+test('RFM and ABC: pasted rows with a bad line keep the good rows', async ({ page }) => {
+	await page.goto('/calculators/rfm');
+	await page.getByLabel(/客户数据/).fill('客户\t天数\t次数\t金额\n甲\t5\t10\t3000\n乙\tabc\t2\t100\n丙\t30\t1\t200\n丁\t10\t4\t900');
+	await expect(page.getByRole('alert')).toContainText('第 3 行');
+	await expect(page.locator('output')).toHaveText('3 位客户');
+	await expect(page.getByRole('row', { name: /甲/ })).toContainText('重要价值客户');
+
+	await page.goto('/calculators/abc?a=80&b=95&rows=' + encodeURIComponent('a:50;b:30;c:15;d:5'));
+	await expect(page.getByRole('row', { name: /b/ }).last()).toContainText('A 类');
+	await expect(page.getByRole('row', { name: /c/ }).last()).toContainText('B 类');
+	await page.getByLabel('A / B 类累计占比阈值').selectOption('70/90');
+	await expect(page).toHaveURL(/a=70&b=90/);
+});
+
+test('a drill: a wrong answer shows the reference answer and the worked solution; the right one is accepted', async ({ page }) => {
+	await page.goto('/calculators/cdv');
+	await page.getByRole('button', { name: '出一道客户让渡价值题' }).click();
+	await expect(page.locator('.stem')).toContainText('客户');
+	await page.getByLabel(/你的答案/).fill('abc');
+	await page.getByRole('button', { name: '核对' }).click();
+	await expect(page.locator('#drill-error')).toBeVisible();
+	await page.getByLabel(/你的答案/).fill('0.123');
+	await page.getByRole('button', { name: '核对' }).click();
+	const verdict = page.getByRole('status').filter({ hasText: '参考答案' });
+	await expect(verdict).toContainText('不对');
+	await expect(page.getByRole('region', { name: '解题过程' }).last()).toBeVisible();
+	const reference = /参考答案：(-?[\d,.]+)/.exec((await verdict.textContent())!)![1]!.replace(/,/g, '');
+	await page.getByLabel(/你的答案/).fill(reference);
+	await page.getByRole('button', { name: '核对' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '参考答案' })).toContainText('正确');
 });

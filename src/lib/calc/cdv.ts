@@ -3,7 +3,7 @@
  * customer cost. The ratio TCV / TCC is shown as well, because some textbooks use it, but
  * the definition (and so the ranking that counts) is the difference.
  */
-import { approxEqual, compareApprox, fmtRatio, parseAll, texNum, texText, type CalcResult, type FieldError, type NumberRule, type Step } from './common';
+import { approxEqual, compareApprox, fmtRatio, overflowError, parseAll, texNum, texResult, texText, type CalcResult, type FieldError, type NumberRule, type Step } from './common';
 
 export const CDV_VALUES = ['product', 'service', 'personnel', 'image'] as const;
 export const CDV_COSTS = ['money', 'time', 'energy', 'psychic'] as const;
@@ -47,6 +47,7 @@ export function computeCdv(input: CdvInput): CalcResult<CdvValue> {
 	if (errors.length) return { ok: false, errors };
 	const tcv = CDV_VALUES.reduce((s, k) => s + values[k], 0);
 	const tcc = CDV_COSTS.reduce((s, k) => s + values[k], 0);
+	if (!Number.isFinite(tcv) || !Number.isFinite(tcc)) return { ok: false, errors: [overflowError(Number.isFinite(tcv) ? 'money' : 'product')] };
 	const cdv = tcv - tcc;
 	const ratio = tcc === 0 ? null : tcv / tcc;
 	// Compare the totals rather than the difference with 0: the difference of two nearly equal
@@ -71,7 +72,7 @@ export function computeCdv(input: CdvInput): CalcResult<CdvValue> {
 			tex: String.raw`\text{TCC} = ${sum(CDV_COSTS)} = ${texNum(tcc)}`,
 			note: '货币成本 + 时间成本 + 体力成本 + 精神成本'
 		},
-		{ label: '客户让渡价值', tex: String.raw`\text{CDV} = ${texNum(tcv)} - ${texNum(tcc)} = ${texNum(verdict === 'zero' ? 0 : cdv)}`, note: interpretation },
+		{ label: '客户让渡价值', tex: String.raw`\text{CDV} = ${texNum(tcv)} - ${texNum(tcc)} = ${texResult(verdict === 'zero' ? 0 : cdv)}`, note: interpretation },
 		ratio === null
 			? { label: '比值形式', tex: String.raw`\dfrac{\text{TCV}}{\text{TCC}} = \dfrac{${texNum(tcv)}}{0}\ ${texText('无定义')}`, note: RATIO_UNDEFINED }
 			: {
@@ -152,12 +153,17 @@ export function compareOffers(offers: Offer[]): CalcResult<OfferComparison> {
 	}));
 	const best = byDiff.flatMap((r, i) => (r === 1 ? [i] : []));
 	const bestNames = best.map((i) => `“${rows[i]!.name}”`).join('、');
-	const note = disagree
-		? `按差额（TCV − TCC）和按比值（TCV / TCC）排出的名次不同${byRatio.includes(null) ? '（总成本为 0 的方案没有比值，无法按比值排名）' : ''}。科特勒对客户让渡价值的定义是“客户总价值与客户总成本之差”，因此以差额排名为准：${bestNames}的让渡价值最大。`
-		: `按差额和按比值排出的名次一致。按科特勒的定义（差额），${bestNames}的让渡价值最大。`;
+	const noRatio = byRatio.includes(null) ? '总成本为 0 的方案没有比值，不参与按比值排名。' : '';
+	const kotler = `科特勒对客户让渡价值的定义是“客户总价值与客户总成本之差”，因此以差额排名为准：${bestNames}的让渡价值最大。`;
+	const note =
+		rows.length === 1
+			? `只有一个方案，无从比较；请再添加 1 到 ${MAX_OFFERS - 1} 个方案。`
+			: disagree
+				? `按差额（TCV − TCC）和按比值（TCV / TCC）排出的名次不同。${noRatio}${kotler}`
+				: `按差额和按比值排出的名次一致。${noRatio}${kotler}`;
 	const steps: Step[] = rows.map((r) => ({
 		label: r.name,
-		tex: String.raw`\text{CDV} = ${texNum(r.tcv)} - ${texNum(r.tcc)} = ${texNum(approxEqual(r.tcv, r.tcc) ? 0 : r.cdv)},\quad \dfrac{\text{TCV}}{\text{TCC}} = ${r.ratio === null ? texText('无定义') : texNum(r.ratio, fmtRatio)}`,
+		tex: String.raw`\text{CDV} = ${texNum(r.tcv)} - ${texNum(r.tcc)} = ${texResult(approxEqual(r.tcv, r.tcc) ? 0 : r.cdv)},\quad \dfrac{\text{TCV}}{\text{TCC}} = ${r.ratio === null ? texText('无定义') : texNum(r.ratio, fmtRatio)}`,
 		note: `差额排名第 ${r.rankByDifference}，比值排名${r.rankByRatio === null ? '：无' : `第 ${r.rankByRatio}`}`
 	}));
 	return { ok: true, value: { rows, disagree, best, note }, steps, convention: CDV_CONVENTION };

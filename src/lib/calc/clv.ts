@@ -21,17 +21,19 @@ import {
 	fmtExact,
 	fmtMoney,
 	fmtRatio,
+	overflowError,
 	parseNumber,
 	percentSuggestion,
 	roundTo,
 	texNum,
-	texText,
+	texResult,
 	type CalcResult,
 	type FieldError,
 	type NumberRule,
 	type Parsed,
 	type Step
 } from './common';
+import type { PasteColumn } from './table-paste';
 
 export type Convention = 'gl' | 'end' | 'start';
 export const CONVENTIONS: readonly Convention[] = ['gl', 'end', 'start'];
@@ -196,7 +198,7 @@ export function parseClvInput(input: ClvInput): { ok: true; value: ClvParams } |
 	const r = take(errors, rHint ? { error: { field: 'r', message: rHint } } : rParsed);
 	const dParsed = parseNumber('d', input.d, RULES.d);
 	// d may legitimately exceed 1 (up to 10), so only values that are out of range get the hint.
-	const dHint = 'error' in dParsed ? percentSuggestion(input.d, RULES.d.label)?.replace('0 到 1 之间的小数', '小数（0 ≤ d < 10）') : null;
+	const dHint = 'error' in dParsed ? percentSuggestion(input.d, RULES.d.label, '不小于 0、小于 10 的小数', 10) : null;
 	const d = take(errors, dHint ? { error: { field: 'd', message: dHint } } : dParsed);
 	const nText = (input.n ?? '').normalize('NFKC').trim().toLowerCase();
 	const n: number | 'inf' | undefined = INF_WORDS.includes(nText) ? 'inf' : take(errors, parseNumber('n', input.n, RULES.n));
@@ -216,24 +218,45 @@ export function parseClvInput(input: ClvInput): { ok: true; value: ClvParams } |
 	return { ok: true, value: { m: m!, r: r!, d: d!, n: n!, ac: ac!, convention } };
 }
 
+/**
+ * The first period whose cumulative PV covers the acquisition cost. Found by bisection on the
+ * closed form rather than by walking the periods, because with r = 1 and a tiny d the answer
+ * can be millions of periods away.
+ */
 function payback(p: ClvParams, gross: number): number | null {
-	if (p.ac === 0) return 0;
-	// If even the whole horizon does not cover the cost, no period will (also avoids looping
-	// forever on an infinite horizon).
-	if (compareApprox(gross, p.ac) < 0) return null;
-	const limit = p.n === 'inf' ? 100_000 : p.n;
-	let cum = 0;
-	for (let i = 0; i < limit; i++) {
-		const t = p.convention === 'start' ? i : i + 1;
-		cum += (p.m * Math.pow(p.r, p.convention === 'end' ? t - 1 : t)) / Math.pow(1 + p.d, t);
-		if (cum >= p.ac || approxEqual(cum, p.ac)) return t;
+	const { m, r, d, n, ac, convention } = p;
+	if (ac === 0) return 0;
+	// The whole horizon is worth `gross`; if that doesn't cover the cost, no period does.
+	if (compareApprox(gross, ac) < 0) return null;
+	// On the infinite horizon, a value equal to the cost is only reached in the limit.
+	if (n === 'inf' && approxEqual(gross, ac)) return null;
+	// PV of the first receipt; the first k receipts are worth first · (1 + q + … + q^(k−1)),
+	// which grows with k, so the receipts needed can be bisected.
+	const first = convention === 'gl' ? (m * r) / (1 + d) : convention === 'end' ? m / (1 + d) : m;
+	if (!(first > 0)) return null;
+	const covered = (k: number) => {
+		const v = first * geometricSum(r, d, k);
+		return v >= ac || approxEqual(v, ac);
+	};
+	let hi = n === 'inf' ? 1 : n;
+	if (n === 'inf') while (!covered(hi) && hi < Number.MAX_SAFE_INTEGER) hi = Math.min(hi * 2, Number.MAX_SAFE_INTEGER);
+	if (!covered(hi)) return null;
+	let lo = 0; // covered(lo) is false: nothing received yet, and ac > 0
+	while (hi - lo > 1) {
+		const mid = Math.floor((lo + hi) / 2);
+		if (covered(mid)) hi = mid;
+		else lo = mid;
 	}
-	return null;
+	// Receipt k arrives at t = k, or t = k − 1 when the first is received now.
+	return convention === 'start' ? hi - 1 : hi;
 }
 
-function paybackText(p: ClvParams, t: number | null): string {
+function paybackText(p: ClvParams, t: number | null, gross: number): string {
 	if (p.ac === 0) return '获客成本为 0，无需回本';
-	if (t === null) return p.n === 'inf' ? '累计利润现值永远达不到获客成本，不能回本' : `${p.n} 期内累计利润现值达不到获客成本，不能回本`;
+	if (t === null) {
+		if (p.n !== 'inf') return `${p.n} 期内累计利润现值达不到获客成本，不能回本`;
+		return approxEqual(gross, p.ac) ? '累计利润现值只在无限期的极限中才等于获客成本，任何有限期内都不能完全回本' : '累计利润现值永远达不到获客成本，不能回本';
+	}
 	if (t === 0) return '期初收到的首期利润即可收回获客成本（第 0 期）';
 	return `第 ${t} 期${p.convention === 'start' ? '初' : '末'}收回获客成本`;
 }
@@ -266,22 +289,24 @@ function buildSteps(p: ClvParams, q: number, gross: number, clv: number, rows: C
 	const R = texNum(r, fmtExact);
 	const D = texNum(d, fmtExact);
 	const steps: Step[] = [];
+	const minusAc = ac === 0 ? '' : ` - ${texNum(ac)}`;
 	if (n === 'inf') {
 		const num = { gl: String.raw`${M}\times ${R}`, end: M, start: String.raw`${M}\times(1+${D})` }[convention];
 		steps.push({ label: '公式（无限期）', tex: String.raw`\text{CLV} = ${INF_TEX[convention]} - \text{AC}`, note: '由等比数列求和、令 n → ∞ 得到，要求 1 + d − r > 0。' });
-		steps.push({ label: '代入数值', tex: String.raw`\text{CLV} = \dfrac{${num}}{1+${D}-${R}} - ${texNum(ac)}` });
+		steps.push({ label: '代入数值', tex: String.raw`\text{CLV} = \dfrac{${num}}{1+${D}-${R}}${minusAc}` });
 		steps.push({
 			label: '计算分子与分母',
-			tex: String.raw`\dfrac{${texNum(convention === 'gl' ? m * r : convention === 'end' ? m : m * (1 + d), fmtExact)}}{${texNum(margin1dr(r, d), fmtExact)}} = ${texNum(gross)}`
+			tex: String.raw`\dfrac{${texNum(convention === 'gl' ? m * r : convention === 'end' ? m : m * (1 + d), fmtExact)}}{${texNum(margin1dr(r, d), fmtExact)}} = ${texResult(gross)}`
 		});
 	} else {
 		steps.push({ label: '公式', tex: String.raw`\text{CLV} = ${SUM_TEX[convention]} - \text{AC},\quad n = ${n}` });
-		const terms = rows.map((row) => termTex(p, row.t));
-		const values = rows.map((row) => texNum(row.pv));
 		// Short horizons are written out in full, as an exam answer would; long ones are elided.
-		const pick = <T>(xs: T[]) => (xs.length <= 5 ? xs.join(' + ') : `${xs.slice(0, 3).join(' + ')} + \\cdots + ${xs.at(-1)}`);
-		steps.push({ label: '代入数值', tex: String.raw`\text{CLV} = ${pick(terms)} - ${texNum(ac)}` });
-		steps.push({ label: '逐期现值', tex: String.raw`= ${pick(values)} - ${texNum(ac)}`, note: '各期现值见逐期明细表。' });
+		const shown = rows.length <= 5 ? rows : [...rows.slice(0, 3), rows.at(-1)!];
+		const terms = shown.map((row) => termTex(p, row.t));
+		const values = shown.map((row) => texNum(row.pv));
+		const pick = (xs: string[]) => (rows.length <= 5 ? xs.join(' + ') : `${xs.slice(0, 3).join(' + ')} + \\cdots + ${xs.at(-1)}`);
+		steps.push({ label: '代入数值', tex: String.raw`\text{CLV} = ${pick(terms)}${minusAc}` });
+		steps.push({ label: '逐期现值', tex: String.raw`= ${pick(values)}${minusAc}`, note: '各期现值见逐期明细表。' });
 		const S = q === 1 ? String.raw`n` : String.raw`\dfrac{1-q^{n}}{1-q}`;
 		const closed = { gl: String.raw`m\,q\,${S}`, end: String.raw`\dfrac{m}{1+d}\cdot ${S}`, start: String.raw`m\,${S}` }[convention];
 		const Q = texNum(q, fmtRatio);
@@ -289,16 +314,16 @@ function buildSteps(p: ClvParams, q: number, gross: number, clv: number, rows: C
 		const closedNum = { gl: String.raw`${M}\times ${Q}\times ${Sn}`, end: String.raw`\dfrac{${M}}{1+${D}}\times ${Sn}`, start: String.raw`${M}\times ${Sn}` }[convention];
 		steps.push({
 			label: '用等比数列求和验算',
-			tex: String.raw`q = \dfrac{r}{1+d} = \dfrac{${R}}{1+${D}} = ${Q},\quad ${SUM_TEX[convention]} = ${closed} = ${closedNum} = ${texNum(gross)}`,
+			tex: String.raw`q = \dfrac{r}{1+d} = \dfrac{${R}}{1+${D}} = ${Q},\quad ${SUM_TEX[convention]} = ${closed} = ${closedNum} = ${texResult(gross)}`,
 			note: q === 1 ? 'q = 1：各期现值都等于 m，直接相加，不能套用 (1 − qⁿ)/(1 − q)。' : '各期现值构成公比为 q 的等比数列。'
 		});
 	}
 	steps.push({
 		label: '未扣获客成本的价值',
-		tex: String.raw`${n === 'inf' ? '' : String.raw`\text{PV}_{${n}} = `}${texNum(gross)}`,
+		tex: String.raw`${n === 'inf' ? '' : String.raw`\text{PV}_{${n}} = `}${texResult(gross)}`,
 		note: `这也是为获取该客户最多值得付出的成本${gross < 0 ? '；它为负，说明无论获客成本多低都不值得' : ''}。`
 	});
-	steps.push({ label, tex: String.raw`\text{CLV} = ${texNum(gross)} - ${texNum(ac)} = ${texNum(approxEqual(gross, ac) ? 0 : clv)}` });
+	steps.push({ label, tex: String.raw`\text{CLV} = ${texNum(gross)} - ${texNum(ac)} = ${texResult(approxEqual(gross, ac) ? 0 : clv)}` });
 	return steps;
 }
 
@@ -338,6 +363,10 @@ export function computeClv(input: ClvInput): CalcResult<ClvValue> {
 		end: clvClosedForm(m, r, d, n, 'end'),
 		start: clvClosedForm(m, r, d, n, 'start')
 	};
+	if (!Object.values(byConvention).every(Number.isFinite)) {
+		const near = n === 'inf' ? `1 + d − r = ${fmtExact(margin1dr(r, d))} 太接近 0，` : '';
+		return { ok: false, errors: [{ ...overflowError(n === 'inf' ? 'n' : 'm'), message: `${near}${overflowError('').message}` }] };
+	}
 	const glPrevious = n === 'inf' ? byConvention.gl : n === 1 ? 0 : clvClosedForm(m, r, d, n - 1, 'gl');
 	const gross = byConvention[convention];
 	const clv = gross - ac;
@@ -348,7 +377,7 @@ export function computeClv(input: ClvInput): CalcResult<ClvValue> {
 	const cmp = compareApprox(gross, ac);
 	const interpretation =
 		cmp > 0
-			? `扣除获客成本后，该客户在${n === 'inf' ? '整个生命周期' : `${n} 期内`}为企业带来 ${fmtMoney(clv)} 元的利润现值，值得争取。`
+			? `扣除获客成本后，该客户在${n === 'inf' ? '整个生命周期' : ` ${n} 期内`}为企业带来 ${fmtMoney(clv)} 元的利润现值，值得争取。`
 			: cmp < 0
 				? `获客成本高于客户带来的利润现值，争取这样的客户会亏损 ${fmtMoney(-clv)} 元。`
 				: '客户带来的利润现值恰好抵消获客成本，不赚不亏。';
@@ -367,7 +396,7 @@ export function computeClv(input: ClvInput): CalcResult<ClvValue> {
 			marginMultiple: m === 0 ? null : gross / m,
 			expectedLifetime: r === 1 ? null : 1 / (1 - r),
 			payback: pb,
-			paybackText: paybackText(p, pb),
+			paybackText: paybackText(p, pb, gross),
 			rows,
 			label,
 			interpretation
@@ -496,6 +525,7 @@ export function computeCohort(input: CohortInput): CalcResult<CohortValue> {
 		return { year: i + 1, t, customers, retention, revenue, cost, marginPerCustomer, totalMargin, discount, pv, cumulative };
 	});
 	const pvTotal = rows.reduce((s, r) => s + r.pv, 0);
+	if (!Number.isFinite(pvTotal) || !Number.isFinite(acquisitionTotal) || !Number.isFinite(pvTotal - acquisitionTotal)) return { ok: false, errors: [overflowError('rows')] };
 	const cohortClv = pvTotal - acquisitionTotal;
 	const perCustomer = cohortClv / N0;
 	const cmp = compareApprox(pvTotal, acquisitionTotal);
@@ -514,13 +544,13 @@ export function computeCohort(input: CohortInput): CalcResult<CohortValue> {
 		},
 		...rows.map((row) => ({
 			label: `第 ${row.year} 年`,
-			tex: String.raw`\dfrac{${texNum(row.customers, fmtExact)}\times(${texNum(row.revenue, fmtExact)} - ${texNum(row.cost, fmtExact)})}{(1+${D})^{${row.t}}} = \dfrac{${texNum(row.totalMargin)}}{${texNum(Math.pow(1 + d!, row.t), fmtExact)}} = ${texNum(row.pv)}`,
+			tex: String.raw`\dfrac{${texNum(row.customers, fmtExact)}\times(${texNum(row.revenue, fmtExact)} - ${texNum(row.cost, fmtExact)})}{(1+${D})^{${row.t}}} = \dfrac{${texNum(row.totalMargin)}}{${texNum(Math.pow(1 + d!, row.t), fmtExact)}} = ${texResult(row.pv)}`,
 			note: rounding ? '现值已四舍五入到分（教材舍入）。' : undefined
 		})),
 		{ label: '利润现值合计', tex: String.raw`\sum \text{PV} = ${rows.length <= 6 ? rows.map((r) => texNum(r.pv)).join(' + ') + ' = ' : ''}${texNum(pvTotal)}` },
 		{ label: '获客成本', tex: String.raw`\text{AC}\times N_0 = ${texNum(ac!)}\times ${texNum(N0, fmtExact)} = ${texNum(acquisitionTotal)}`, note: '在 t = 0 一次性支付，不折现。' },
-		{ label: '群体 CLV', tex: String.raw`${texNum(pvTotal)} - ${texNum(acquisitionTotal)} = ${texNum(cmp === 0 ? 0 : cohortClv)}` },
-		{ label: '每位客户 CLV', tex: String.raw`\dfrac{${texNum(cmp === 0 ? 0 : cohortClv)}}{${texNum(N0, fmtExact)}} = ${texNum(cmp === 0 ? 0 : perCustomer)}` }
+		{ label: '群体 CLV', tex: String.raw`${texNum(pvTotal)} - ${texNum(acquisitionTotal)} = ${texResult(cmp === 0 ? 0 : cohortClv)}` },
+		{ label: '每位客户 CLV', tex: String.raw`\dfrac{${texNum(cmp === 0 ? 0 : cohortClv)}}{${texNum(N0, fmtExact)}} = ${texResult(cmp === 0 ? 0 : perCustomer)}` }
 	];
 	return {
 		ok: true,
@@ -531,8 +561,8 @@ export function computeCohort(input: CohortInput): CalcResult<CohortValue> {
 }
 
 /** Column layout for pasting a cohort table from a spreadsheet (see table-paste.ts). */
-export const COHORT_COLUMNS = [
+export const COHORT_COLUMNS: readonly PasteColumn<keyof CohortRowInput>[] = [
 	{ key: 'customers', label: '留存客户数', kind: 'number', rule: { label: '留存客户数', min: 0, example: '800' } },
 	{ key: 'revenue', label: '每位客户收入', kind: 'number', rule: { label: '每位客户收入', min: 0, example: '200' } },
 	{ key: 'cost', label: '每位客户成本', kind: 'number', rule: { label: '每位客户成本', min: 0, example: '120' } }
-] as const;
+];

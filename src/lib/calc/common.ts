@@ -89,7 +89,7 @@ export function ruleError(field: string, rule: NumberRule, why: string): { error
 }
 
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-// Commas are accepted only where a thousands separator can stand, so "1,2" is not read as 12.
+// Separators are accepted only where a thousands separator can stand, so "1,2" is not read as 12.
 const GROUPED_RE = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 
 /**
@@ -97,11 +97,14 @@ const GROUPED_RE = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
  * full-width characters (NFKC), the Unicode minus sign, spaces and thousands separators.
  */
 function normalise(raw: string): { text: string; percent: boolean } | { why: string } {
-	let text = raw.normalize('NFKC').replace(/\u2212/g, '-').replace(/\s+/g, '');
+	let text = raw.normalize('NFKC').replace(/\u2212/g, '-').trim();
 	const percent = /%$/.test(text);
-	if (percent) text = text.slice(0, -1);
+	if (percent) text = text.slice(0, -1).trimEnd();
+	// Spaces may follow a sign ("- 5") or group thousands ("1 000"); any other space, as in
+	// "1 2", is a typo and must not silently become 12.
+	text = text.replace(/^([-+])\s+/, '$1').replace(/\s+/g, ',');
 	if (text.includes(',')) {
-		if (!GROUPED_RE.test(text)) return { why: `“${raw.trim()}”中的逗号位置不对（千位分隔符应每三位一个）` };
+		if (!GROUPED_RE.test(text)) return { why: `“${raw.trim()}”中的分隔符位置不对（千位分隔符应每三位一个）` };
 		text = text.replace(/,/g, '');
 	}
 	if (text === '') return { why: percent ? `“${raw.trim()}”不是数字` : '不能为空' };
@@ -134,15 +137,16 @@ export function parseNumber(field: string, raw: string | number | undefined | nu
 }
 
 /**
- * For a field that wants a decimal between 0 and 1: if the student typed 80, they almost
- * certainly meant 80 %. Returns the hint, or null when the input doesn't look like that.
+ * For a field that wants a decimal: if the student typed 80 where 0 to 1 is expected, they
+ * almost certainly meant 80 %. Returns the hint, or null when the input doesn't look like
+ * that. `from` is the smallest typed value that is out of range (1 for r, 10 for d).
  */
-export function percentSuggestion(raw: string | undefined, label: string): string | null {
+export function percentSuggestion(raw: string | undefined, label: string, range = '0 到 1 之间的小数', from = 1): string | null {
 	const n = normalise(raw ?? '');
 	if ('why' in n || n.percent) return null;
 	const v = Number(n.text);
-	if (!(v > 1 && v <= 100)) return null;
-	return `${label}应为 0 到 1 之间的小数。你是想输入 ${v}% 吗？请填 ${Number(`${n.text}e-2`)} 或 ${v}%。`;
+	if (!(v > 1 && v >= from && v <= 100)) return null;
+	return `${label}填的是 ${v}，超出了范围：应为${range}。你是想输入 ${v}% 吗？请填 ${Number(`${n.text}e-2`)} 或 ${v}%。`;
 }
 
 /** Collects parsed numbers and errors for a whole form at once. */
@@ -158,6 +162,14 @@ export function parseAll<K extends string>(
 		else values[key] = r.value;
 	}
 	return { values, errors };
+}
+
+/**
+ * Inputs can each be finite and still add up to ∞ (four values of 1e308). Every calculator
+ * checks its totals and reports this instead of showing ∞ or NaN.
+ */
+export function overflowError(field: string): FieldError {
+	return { field, message: '数值太大，计算结果超出了可计算的范围：请换用较大的单位（例如以“万元”为单位）后再输入。' };
 }
 
 /** Rounds half away from zero to the given decimals, ignoring binary noise (1.005 → 1.01). */
@@ -207,6 +219,11 @@ export function fmtInt(n: number): string {
 export function texNum(n: number, format: (n: number) => string = fmtMoney): string {
 	const s = format(n).replace(/,/g, '{,}').replace(/%/g, '\\%');
 	return s.startsWith('-') ? `(${s})` : s;
+}
+
+/** A result after "=": negatives need no parentheses there. */
+export function texResult(n: number, format: (n: number) => string = fmtMoney): string {
+	return format(n).replace(/,/g, '{,}').replace(/%/g, '\\%');
 }
 
 /** Chinese text inside a KaTeX formula. */
