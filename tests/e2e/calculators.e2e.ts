@@ -2,18 +2,19 @@ import { expect, test } from '@playwright/test';
 
 test('CDV: from a URL, editing updates URL and result, validation and TCC = 0', async ({ page }) => {
 	await page.goto('/calculators/cdv?product=300&service=100&personnel=50&image=50&money=200&time=20&energy=10&psychic=20');
-	await expect(page.locator('output')).toHaveText('250.00 元');
+	const output = page.locator('.main output').first();
+	await expect(output).toHaveText('250.00 元');
 	await expect(page.getByText('比值 TCV / TCC')).toBeVisible();
 	await expect(page.getByRole('region', { name: '解题过程' })).toContainText('客户总价值');
 
-	await page.getByLabel('产品价值').fill('400');
-	await expect(page.locator('output')).toHaveText('350.00 元');
+	await page.getByLabel('产品价值', { exact: true }).fill('400');
+	await expect(output).toHaveText('350.00 元');
 	await expect(page).toHaveURL(/product=400/);
 
-	await page.getByLabel('货币成本').fill('abc');
+	await page.getByLabel('货币成本', { exact: true }).fill('abc');
 	await expect(page.getByText('货币成本“abc”不是数字')).toBeVisible();
-	await expect(page.locator('output')).toHaveCount(0);
-	await page.getByLabel('货币成本').fill('-5');
+	await expect(page.locator('.main output')).toHaveCount(0);
+	await page.getByLabel('货币成本', { exact: true }).fill('-5');
 	await expect(page.getByText('货币成本太小：应为不小于 0 的数')).toBeVisible();
 
 	await page.getByRole('button', { name: /边界：总成本为 0/ }).click();
@@ -22,12 +23,13 @@ test('CDV: from a URL, editing updates URL and result, validation and TCC = 0', 
 
 test('CLV: URL parameters, conventions, the 80 → 80% question and divergence', async ({ page }) => {
 	await page.goto('/calculators/clv?m=100&r=0.8&d=0.1&n=3&ac=0&convention=gl');
-	await expect(page.locator('output')).toHaveText('164.09 元');
-	await expect(page.locator('.main')).toContainText('3 期截断 CLV');
+	const main = page.locator('.main output').first();
+	await expect(main).toHaveText('164.09 元');
+	await expect(page.locator('.main').first()).toContainText('3 期截断 CLV');
 
 	await page.getByLabel('计算口径').selectOption('start');
 	await expect(page).toHaveURL(/convention=start/);
-	await expect(page.locator('output')).toHaveText('225.62 元'); // 100 + 72.73 + 52.89
+	await expect(main).toHaveText('225.62 元'); // 100 + 72.73 + 52.89
 
 	await page.getByLabel('保留率 r').fill('80');
 	await expect(page.getByText('你是想输入 80% 吗')).toBeVisible();
@@ -83,4 +85,25 @@ test('a drill: a wrong answer shows the reference answer and the worked solution
 	await page.getByLabel(/你的答案/).fill(reference);
 	await page.getByRole('button', { name: '核对' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '参考答案' })).toContainText('正确');
+});
+
+test('CDV compare mode flags when difference and ratio disagree; CLV cohort mode with textbook rounding', async ({ page }) => {
+	await page.goto('/calculators/cdv');
+	const compare = page.getByRole('region', { name: /比较模式/ });
+	await expect(compare.getByRole('status')).toContainText('以差额排名为准');
+	await compare.getByLabel('乙品牌的货币成本').fill('-1');
+	await expect(compare.getByRole('alert')).toContainText('乙品牌');
+	await compare.getByLabel('乙品牌的货币成本').fill('400');
+	await compare.getByRole('button', { name: /添加方案/ }).click();
+	await expect(compare.getByLabel('方案 3 名称')).toHaveValue('方案3');
+	await expect(page).toHaveURL(/offers=/);
+
+	await page.goto('/calculators/clv');
+	const cohort = page.getByRole('region', { name: /群组模式/ });
+	await expect(cohort.locator('output')).toContainText('元');
+	const before = await cohort.locator('output').textContent();
+	await cohort.getByLabel(/教材式取整/).check();
+	await expect(page).toHaveURL(/cround=1/);
+	await expect(cohort.locator('output')).toContainText('元');
+	expect(before).toBeTruthy();
 });
