@@ -384,8 +384,11 @@ export function parseCourse(files: ContentFile[]): Course {
 	const concepts: Concept[] = [];
 	const questions: Question[] = [];
 	const refs: Reference[] = [];
-	const seen = new Map<string, SourcePos>();
-	const claim = (id: string, pos: SourcePos) => {
+	// Chapters have their own id space (a chapter "customer" may hold a concept "customer");
+	// concepts and questions share one, since both are linked to by id.
+	const seenChapters = new Map<string, SourcePos>();
+	const seenItems = new Map<string, SourcePos>();
+	const claim = (id: string, pos: SourcePos, seen = seenItems) => {
 		if (!ID_PATTERN.test(id)) {
 			report.add(pos.file, pos.line, `id “${id}” 格式不对：只能用小写英文字母、数字和连字符，例如 customer-satisfaction`, id);
 			return false;
@@ -415,7 +418,7 @@ export function parseCourse(files: ContentFile[]): Course {
 			report.add(file.path, 1, `文件头格式错误：缺少 ${missing}`);
 			continue;
 		}
-		if (!claim(meta.id, { file: file.path, line: 1 })) continue;
+		if (!claim(meta.id, { file: file.path, line: 1 }, seenChapters)) continue;
 		chapters.push({ id: meta.id, title: meta.title, order: Number(nameMatch[1]), summary: meta.summary ?? '', file: file.path });
 
 		for (const block of parseBlocks(file, lines, bodyStart, report)) {

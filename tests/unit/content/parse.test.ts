@@ -120,6 +120,13 @@ describe('parseCourse: valid content', () => {
 		expect(parseCourse([b, a]).chapters.map((c) => c.id)).toEqual(['zeta', 'alpha']);
 	});
 
+	it('chapter ids have their own namespace, but two chapters cannot share one', () => {
+		const a = file(['---', 'id: customer', 'title: 客户', '---', '::: 术语 customer', '名称: 客户', '定义: 略', ':::'], 'content/02-customer.md');
+		expect(parseCourse([a]).concepts.map((c) => c.id)).toEqual(['customer']);
+		const b = file(['---', 'id: customer', 'title: 又一个', '---'], 'content/03-other.md');
+		expect(() => parseCourse([a, b])).toThrow('content/03-other.md:1 [customer] id 重复');
+	});
+
 	it('ignores headings and comments between blocks', () => {
 		const course = parseCourse([file([...FRONT, '# 概念', '<!-- 作者备注', '多行 -->', ...TERM])]);
 		expect(course.concepts).toHaveLength(1);
