@@ -31,13 +31,13 @@ test('CLV: URL parameters, conventions, the 80 → 80% question and divergence',
 	await expect(page).toHaveURL(/convention=start/);
 	await expect(main).toHaveText('225.62 元'); // 100 + 72.73 + 52.89
 
-	await page.getByLabel('保留率 r').fill('80');
+	await page.getByLabel('保留率 r', { exact: true }).fill('80');
 	await expect(page.getByText('你是想输入 80% 吗')).toBeVisible();
-	await page.getByLabel('保留率 r').fill('100%');
-	await page.getByLabel('折现率 d').fill('0');
-	await page.getByLabel('期数 n').fill('inf');
+	await page.getByLabel('保留率 r', { exact: true }).fill('100%');
+	await page.getByLabel('折现率 d', { exact: true }).fill('0');
+	await page.getByLabel('期数 n', { exact: true }).fill('inf');
 	await expect(page.getByText('级数发散')).toBeVisible();
-	await page.getByLabel('期数 n').fill('1001');
+	await page.getByLabel('期数 n', { exact: true }).fill('1001');
 	await expect(page.getByText('期数 n太大')).toBeVisible();
 });
 
