@@ -14,6 +14,8 @@ test('CDV: from a URL, editing updates URL and result, validation and TCC = 0', 
 	await page.getByLabel('货币成本', { exact: true }).fill('abc');
 	await expect(page.getByText('货币成本“abc”不是数字')).toBeVisible();
 	await expect(page.locator('.main output')).toHaveCount(0);
+	await page.getByLabel('货币成本', { exact: true }).fill('');
+	await expect(page.getByText('货币成本不能为空')).toBeVisible();
 	await page.getByLabel('货币成本', { exact: true }).fill('-5');
 	await expect(page.getByText('货币成本太小：应为不小于 0 的数')).toBeVisible();
 
@@ -55,7 +57,9 @@ test('satisfaction: 0.1 + 0.2 against 0.3 is 满意; CSI weights are normalised'
 	await expect(page.getByText('评分“11”无效')).toBeVisible();
 });
 
-test('RFM and ABC: pasted rows with a bad line keep the good rows', async ({ page }) => {
+test('RFM and ABC: opened from a URL; pasted rows with a bad line keep the good rows', async ({ page }) => {
+	await page.goto('/calculators/rfm?data=' + encodeURIComponent('甲\t5\t10\t3000\n乙\t30\t1\t200'));
+	await expect(page.locator('output')).toHaveText('2 位客户');
 	await page.goto('/calculators/rfm');
 	await page.getByLabel(/客户数据/).fill('客户\t天数\t次数\t金额\n甲\t5\t10\t3000\n乙\tabc\t2\t100\n丙\t30\t1\t200\n丁\t10\t4\t900');
 	await expect(page.getByRole('alert')).toContainText('第 3 行');
