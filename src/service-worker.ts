@@ -3,12 +3,14 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 // Offline support: every built asset and prerendered page (including the question bank JSON)
-// is cached on install, so once the site has loaded it works without a network.
+// is cached on install, so once the site has loaded it works without a network. The export
+// files for other tools (/data/export/, several MB) are left out: students never need them
+// offline, and a teacher downloading one is online.
 import { build, files, prerendered, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `crm-study-${version}`;
-const ASSETS = [...build, ...files, ...prerendered];
+const ASSETS = [...build, ...files, ...prerendered.filter((path) => !path.includes('/data/export/'))];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(

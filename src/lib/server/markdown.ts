@@ -22,3 +22,41 @@ export function renderInline(md: string): string {
 export function renderFormula(tex: string): string {
 	return katex.renderToString(tex, { displayMode: true, throwOnError: true, output: 'html' });
 }
+
+export interface Renderer {
+	block(md: string): string;
+	inline(md: string): string;
+	formula(tex: string): string;
+}
+
+/** The site's own rendering: KaTeX HTML, styled by the site's KaTeX CSS. */
+export const siteRenderer: Renderer = { block: renderMarkdown, inline: renderInline, formula: renderFormula };
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Rendering for files other tools import (Moodle, Anki): they carry no KaTeX stylesheet, but
+ * both typeset TeX between \( \) and \[ \] with their own MathJax, so formulas stay TeX.
+ */
+const portable = new Marked({ gfm: true, breaks: false, async: false });
+portable.use({
+	extensions: [
+		{
+			name: 'portableMath',
+			level: 'inline',
+			start: (src: string) => src.indexOf('$'),
+			tokenizer(src: string) {
+				const m = /^\$\$([^$]+?)\$\$|^\$([^$\n]+?)\$/.exec(src);
+				if (m) return { type: 'portableMath', raw: m[0], text: (m[1] ?? m[2]!).trim(), display: m[1] !== undefined };
+				return undefined;
+			},
+			renderer: (token) => (token.display ? `\\[${escapeHtml(token.text as string)}\\]` : `\\(${escapeHtml(token.text as string)}\\)`)
+		}
+	]
+});
+
+export const portableRenderer: Renderer = {
+	block: (md) => portable.parse(md) as string,
+	inline: (md) => portable.parseInline(md) as string,
+	formula: (tex) => `<p>\\[${escapeHtml(tex)}\\]</p>`
+};

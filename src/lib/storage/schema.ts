@@ -28,6 +28,23 @@ export interface StoredMistake {
 	data: unknown;
 }
 
+/** An assignment the instructor made; the formats module owns the shape of `data`. */
+export interface StoredAssignment {
+	id: string;
+	code: string;
+	createdAt: number;
+	data: unknown;
+}
+
+/** One imported result file of a class; the quiz module owns the shape of `result`. */
+export interface StoredClassEntry {
+	checksum: string;
+	assignmentId: string;
+	fileName: string;
+	importedAt: number;
+	result: unknown;
+}
+
 export interface StoredSetting {
 	key: string;
 	value: unknown;
@@ -39,6 +56,8 @@ export interface CrmSchema extends DBSchema {
 	attempts: { key: string; value: StoredAttempt; indexes: { byStatus: string } };
 	mistakes: { key: string; value: StoredMistake };
 	settings: { key: string; value: StoredSetting };
+	assignments: { key: string; value: StoredAssignment };
+	classResults: { key: string; value: StoredClassEntry; indexes: { byAssignment: string } };
 }
 
 export type Db = IDBPDatabase<CrmSchema>;
@@ -61,6 +80,15 @@ export const MIGRATIONS: readonly Migration[] = [
 			attempts.createIndex('byStatus', 'status');
 			db.createObjectStore('mistakes', { keyPath: 'questionId' });
 			db.createObjectStore('settings', { keyPath: 'key' });
+		}
+	},
+	{
+		// Instructors: the assignments they made and the result files they imported.
+		version: 2,
+		migrate(db) {
+			db.createObjectStore('assignments', { keyPath: 'id' });
+			const results = db.createObjectStore('classResults', { keyPath: 'checksum' });
+			results.createIndex('byAssignment', 'assignmentId');
 		}
 	}
 ];

@@ -12,11 +12,13 @@ import {
 	runMigrations,
 	type CrmSchema,
 	type Db,
+	type StoredAssignment,
 	type StoredAttempt,
+	type StoredClassEntry,
 	type StoredMistake
 } from './schema';
 
-export type { StoredAttempt, StoredMistake };
+export type { StoredAssignment, StoredAttempt, StoredClassEntry, StoredMistake };
 
 /** The operations the app needs; each write is one transaction. */
 export interface Backend {
@@ -37,7 +39,15 @@ export interface Backend {
 	putMistakes(put: StoredMistake[], remove: string[]): Promise<void>;
 	/** Saves an attempt together with the 错题本 and flashcard changes it caused, in one transaction. */
 	saveQuizProgress(attempt: StoredAttempt, mistakes: StoredMistake[], removeMistakes: string[], reviews: { state: CardState; entry: ReviewEntry }[]): Promise<void>;
-	/** Everything stored, for a backup file. */
+	getAssignments(): Promise<StoredAssignment[]>;
+	putAssignment(a: StoredAssignment): Promise<void>;
+	/** Removes an assignment together with its imported results. */
+	deleteAssignment(id: string): Promise<void>;
+	getClassEntries(assignmentId: string): Promise<StoredClassEntry[]>;
+	/** Adds a batch of imported result files: all of them or none. */
+	addClassEntries(entries: StoredClassEntry[]): Promise<void>;
+	clearClass(assignmentId: string): Promise<void>;
+	/** Everything a learner stored, for a backup file (an instructor's classes are not part of it). */
 	exportAll(): Promise<BackupData>;
 	/** Merges a validated backup into the store in one transaction: all of it or none. */
 	importAll(data: BackupData): Promise<void>;
@@ -174,6 +184,42 @@ export class IdbBackend implements Backend {
 		});
 	}
 
+	async getAssignments() {
+		return this.db.getAll('assignments');
+	}
+
+	async putAssignment(a: StoredAssignment) {
+		await this.db.put('assignments', a);
+	}
+
+	async deleteAssignment(id: string) {
+		const tx = this.db.transaction(['assignments', 'classResults'], 'readwrite');
+		await atomic(tx, async () => {
+			await tx.objectStore('assignments').delete(id);
+			const keys = await tx.objectStore('classResults').index('byAssignment').getAllKeys(id);
+			for (const k of keys) await tx.objectStore('classResults').delete(k);
+		});
+	}
+
+	async getClassEntries(assignmentId: string) {
+		return this.db.getAllFromIndex('classResults', 'byAssignment', assignmentId);
+	}
+
+	async addClassEntries(entries: StoredClassEntry[]) {
+		const tx = this.db.transaction('classResults', 'readwrite');
+		await atomic(tx, async () => {
+			for (const e of entries) await tx.store.put(e);
+		});
+	}
+
+	async clearClass(assignmentId: string) {
+		const tx = this.db.transaction('classResults', 'readwrite');
+		await atomic(tx, async () => {
+			const keys = await tx.store.index('byAssignment').getAllKeys(assignmentId);
+			for (const k of keys) await tx.store.delete(k);
+		});
+	}
+
 	async exportAll(): Promise<BackupData> {
 		const tx = this.db.transaction(['cards', 'reviews', 'attempts', 'mistakes', 'settings']);
 		const [cards, reviews, attempts, mistakes, settings] = await Promise.all([
@@ -210,6 +256,8 @@ export class MemoryBackend implements Backend {
 	private settings = new Map<string, unknown>();
 	private attempts = new Map<string, StoredAttempt>();
 	private mistakes = new Map<string, StoredMistake>();
+	private assignments = new Map<string, StoredAssignment>();
+	private classResults = new Map<string, StoredClassEntry>();
 
 	async getCardStates() {
 		return new Map(this.cards);
@@ -257,6 +305,26 @@ export class MemoryBackend implements Backend {
 		await this.putAttempt(attempt);
 		await this.putMistakes(mistakes, removeMistakes);
 		await this.saveReviews(reviews);
+	}
+	async getAssignments() {
+		return [...this.assignments.values()].map((a) => structuredClone(a));
+	}
+	async putAssignment(a: StoredAssignment) {
+		this.assignments.set(a.id, structuredClone(a));
+	}
+	async deleteAssignment(id: string) {
+		this.assignments.delete(id);
+		await this.clearClass(id);
+	}
+	async getClassEntries(assignmentId: string) {
+		return [...this.classResults.values()].filter((e) => e.assignmentId === assignmentId).map((e) => structuredClone(e));
+	}
+	async addClassEntries(entries: StoredClassEntry[]) {
+		const copies = structuredClone(entries);
+		for (const e of copies) this.classResults.set(e.checksum, e);
+	}
+	async clearClass(assignmentId: string) {
+		for (const [k, e] of this.classResults) if (e.assignmentId === assignmentId) this.classResults.delete(k);
 	}
 	async exportAll(): Promise<BackupData> {
 		return structuredClone({

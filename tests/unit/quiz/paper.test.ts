@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Question, QuestionType } from '../../../src/lib/content/types';
+import { smallBank } from '../fixtures';
 import { assemblePaper, practicePaper, scorePaper } from '../../../src/lib/quiz/paper';
 import { correctResponse } from '../../../src/lib/quiz/marking';
 import { recordAnswer } from '../../../src/lib/quiz/mistakes';
 import { DEFAULT_MAKEUP, type PaperSpec } from '../../../src/lib/quiz/types';
 
-const pos = { file: 'x.md', line: 1 };
-function bank(): Question[] {
-	const out: Question[] = [];
-	const types: QuestionType[] = ['single', 'multiple', 'judge', 'fill', 'define', 'short'];
-	for (const chapter of ['a', 'b', 'c']) {
-		types.forEach((type) => {
-			for (let i = 0; i < 6; i++) {
-				const common = { id: `${chapter}-${type}-${i}`, chapter, stem: '?', explanation: '', concepts: [], source: 'authored' as const, tags: [], pos };
-				const options = ['A', 'B', 'C', 'D'].map((key) => ({ key, text: key }));
-				if (type === 'single') out.push({ ...common, type, options, answer: 'A' });
-				else if (type === 'multiple') out.push({ ...common, type, options, answer: ['A', 'B'] });
-				else if (type === 'judge') out.push({ ...common, type, options: [], answer: true });
-				else if (type === 'fill') out.push({ ...common, type, options: [], answer: { blanks: [['x']], anyOrder: false } });
-				else out.push({ ...common, type, options: [], answer: { model: '', points: ['p1', 'p2'] } });
-			}
-		});
-	}
-	return out;
-}
+const bank = smallBank;
 
 const spec: PaperSpec = { rows: DEFAULT_MAKEUP, chapters: [], shuffleOptions: true, rules: { partialCredit: false } };
 

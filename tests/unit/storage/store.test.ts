@@ -192,3 +192,39 @@ describe('ProgressStore', () => {
 		expect(problems.at(-1)?.kind).toBe('recovered');
 	});
 });
+
+describe('instructor data (v2)', () => {
+	const entry = (checksum: string, assignmentId: string) => ({ checksum, assignmentId, fileName: `${checksum}.json`, importedAt: 1, result: { score: 1 } });
+
+	const backends: [string, () => Promise<Backend>][] = [
+		['IndexedDB', () => IdbBackend.open(() => {}, 'teach')],
+		['memory', async () => new MemoryBackend()]
+	];
+	for (const [label, make] of backends) {
+		it(`keeps a class per assignment until it is cleared (${label})`, async () => {
+			const b: Backend = await make();
+			await b.putAssignment({ id: 'hw1', code: '1.x.y', createdAt: 5, data: { title: 't' } });
+			await b.putAssignment({ id: 'hw2', code: '1.z.w', createdAt: 6, data: { title: 'u' } });
+			await b.addClassEntries([entry('c1', 'hw1'), entry('c2', 'hw1'), entry('c3', 'hw2')]);
+			expect((await b.getClassEntries('hw1')).map((e) => e.checksum).sort()).toEqual(['c1', 'c2']);
+			// A batch with a value that cannot be stored is refused whole.
+			await expect(b.addClassEntries([entry('c4', 'hw1'), { ...entry('c5', 'hw1'), result: () => 1 }])).rejects.toThrow();
+			expect(await b.getClassEntries('hw1')).toHaveLength(2);
+			await b.clearClass('hw1');
+			expect(await b.getClassEntries('hw1')).toEqual([]);
+			expect(await b.getClassEntries('hw2')).toHaveLength(1);
+			await b.deleteAssignment('hw2');
+			expect((await b.getAssignments()).map((a) => a.id)).toEqual(['hw1']);
+			expect(await b.getClassEntries('hw2')).toEqual([]);
+			b.close();
+		});
+	}
+
+	it('v2 adds the instructor stores', async () => {
+		(await IdbBackend.open(() => {}, 'm2', 2)).close();
+		const db = await openDB<CrmSchema>('m2', 2);
+		expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['assignments', 'classResults']));
+		expect([...db.transaction('classResults').store.indexNames]).toEqual(['byAssignment']);
+		db.close();
+	});
+});

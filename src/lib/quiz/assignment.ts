@@ -1,0 +1,95 @@
+/**
+ * Instructor assignments as papers. A student's paper is a pure function of the assignment, the
+ * question bank and one seed, so the teacher can rebuild every student's paper from the seed in
+ * their result file and re-grade it without trusting anything else the file says.
+ */
+import type { Question } from '../content/types';
+import { ASSIGNMENT_TYPES, type Assignment } from '../formats/assignment-link';
+import { createRng, shuffle } from '../random';
+import { assemblePaper, scorePaper, type PaperScore, type Shortfall } from './paper';
+import type { Paper, PaperItem, Response } from './types';
+
+const marksFor = (a: Assignment, type: Question['type']) => a.marks[ASSIGNMENT_TYPES.indexOf(type)]!;
+
+/**
+ * Hand-picked questions keep the teacher's order on a fixed paper and are shuffled, with their
+ * options, on a per-student paper. Drawn papers are assembled like a mock exam.
+ */
+export function assignmentPaper(a: Assignment, bank: readonly Question[], seed: number): { paper: Paper; shortfalls: Shortfall[] } {
+	const rules = { partialCredit: a.partialCredit };
+	if (a.draw) {
+		const rows = ASSIGNMENT_TYPES.map((type, i) => ({ type, count: a.draw!.counts[i]!, marks: marksFor(a, type) }));
+		return assemblePaper(bank, { rows, chapters: a.draw.chapters, shuffleOptions: a.seed === null, rules }, seed);
+	}
+	const byId = new Map(bank.map((q) => [q.id, q]));
+	const picked = (a.questionIds ?? []).flatMap((id) => byId.get(id) ?? []);
+	const perStudent = a.seed === null;
+	const rng = createRng(seed);
+	const ordered = perStudent ? shuffle(picked, rng) : picked;
+	const items: PaperItem[] = ordered.map((q) => ({
+		questionId: q.id,
+		type: q.type,
+		marks: marksFor(a, q.type),
+		...(q.options.length ? { optionOrder: perStudent ? shuffle(q.options.map((o) => o.key), rng) : q.options.map((o) => o.key) } : {})
+	}));
+	return { paper: { seed, items, rules }, shortfalls: [] };
+}
+
+/** Total marks of an assignment's paper (the same for every student). */
+export function assignmentMax(a: Assignment, bank: readonly Question[]): number {
+	return assignmentPaper(a, bank, a.seed ?? 0).paper.items.reduce((s, i) => s + i.marks, 0);
+}
+
+/**
+ * Keeps only answers that have the shape their question expects, so a hand-edited or damaged
+ * file can never crash marking; anything else counts as unanswered.
+ */
+export function sanitizeAnswers(raw: unknown, questions: ReadonlyMap<string, Question>): Record<string, Response> {
+	const out: Record<string, Response> = {};
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
+	const isStr = (v: unknown): v is string => typeof v === 'string';
+	for (const [id, r] of Object.entries(raw as Record<string, unknown>)) {
+		const q = questions.get(id);
+		if (!q || typeof r !== 'object' || r === null) continue;
+		const x = r as Record<string, unknown>;
+		if (x.type !== q.type) continue;
+		switch (q.type) {
+			case 'single':
+				if (x.choice === null || (isStr(x.choice) && q.options.some((o) => o.key === x.choice))) out[id] = { type: 'single', choice: x.choice as string | null };
+				break;
+			case 'multiple':
+				if (Array.isArray(x.choices) && x.choices.every((c) => isStr(c) && q.options.some((o) => o.key === c))) out[id] = { type: 'multiple', choices: [...new Set(x.choices as string[])] };
+				break;
+			case 'judge':
+				if (x.value === null || typeof x.value === 'boolean') out[id] = { type: 'judge', value: x.value };
+				break;
+			case 'fill':
+				if (Array.isArray(x.blanks) && x.blanks.every(isStr)) out[id] = { type: 'fill', blanks: (x.blanks as string[]).slice(0, q.answer.blanks.length) };
+				break;
+			case 'define':
+			case 'short':
+				if (isStr(x.text) && (x.ticked === null || (Array.isArray(x.ticked) && x.ticked.every((t) => Number.isInteger(t))))) {
+					out[id] = { type: q.type, text: x.text, ticked: x.ticked as number[] | null };
+				}
+				break;
+		}
+	}
+	return out;
+}
+
+export type RegradeResult = { ok: true; paper: Paper; score: PaperScore; answers: Record<string, Response> } | { ok: false; reason: string };
+
+/**
+ * Rebuilds the student's paper from the assignment and their seed and scores their answers.
+ * Fails when the paper cannot be rebuilt exactly, e.g. the question bank changed since.
+ */
+export function regrade(a: Assignment, seed: number, paperIds: readonly string[], rawAnswers: unknown, bank: readonly Question[]): RegradeResult {
+	const { paper } = assignmentPaper(a, bank, seed);
+	const ids = paper.items.map((i) => i.questionId);
+	if (ids.length !== paperIds.length || ids.some((id, i) => id !== paperIds[i])) {
+		return { ok: false, reason: '按作业设置重建的试卷与结果文件中的题目不一致（可能是本站题库在学生作答后更新过）。' };
+	}
+	const byId = new Map(bank.map((q) => [q.id, q]));
+	const answers = sanitizeAnswers(rawAnswers, byId);
+	return { ok: true, paper, score: scorePaper(paper, byId, answers), answers };
+}

@@ -1,0 +1,136 @@
+/**
+ * Collecting a class's result files for one assignment. Pure: decides, file by file, what is
+ * accepted and what is flagged, and grades the accepted ones from their answers.
+ */
+import type { Question } from '../content/types';
+import type { Assignment } from '../formats/assignment-link';
+import { parseResultFile, type ResultFile } from '../formats/result-file';
+import type { GradedAttempt } from '../stats/class';
+import { regrade } from './assignment';
+
+/** A result file kept in the class list. */
+export interface ClassEntry {
+	checksum: string;
+	assignmentId: string;
+	fileName: string;
+	importedAt: number;
+	result: ResultFile;
+}
+
+export type CollectProblemKind = 'malformed' | 'foreign' | 'newer-version' | 'tampered' | 'other-assignment' | 'unknown-assignment' | 'duplicate' | 'paper-mismatch';
+
+export interface CollectProblem {
+	fileName: string;
+	kind: CollectProblemKind;
+	message: string;
+}
+
+export interface CollectOutcome {
+	accepted: ClassEntry[];
+	problems: CollectProblem[];
+}
+
+/**
+ * Checks every file against the selected assignment and the class already imported. Nothing
+ * here changes the stored class: the caller saves `accepted` in one transaction.
+ */
+export function collectResults(
+	files: readonly { name: string; text: string }[],
+	target: Assignment,
+	known: ReadonlyMap<string, Assignment>,
+	existing: readonly ClassEntry[],
+	bank: readonly Question[],
+	now: number
+): CollectOutcome {
+	const out: CollectOutcome = { accepted: [], problems: [] };
+	const seen = new Map(existing.map((e) => [e.checksum, e.fileName]));
+	for (const file of files) {
+		const parsed = parseResultFile(file.text, file.name);
+		if (!parsed.ok) {
+			out.problems.push({ fileName: file.name, kind: parsed.error.kind, message: parsed.error.message });
+			continue;
+		}
+		const r = parsed.result;
+		const flag = (kind: CollectProblemKind, why: string) => out.problems.push({ fileName: file.name, kind, message: `未导入“${file.name}”（${r.student.name}）：${why}` });
+		if (r.assignment.id !== target.id) {
+			const other = known.get(r.assignment.id);
+			if (other) flag('other-assignment', `这是作业“${other.title}”的结果，不属于当前作业“${target.title}”。请在上方切换到那份作业后再导入。`);
+			else flag('unknown-assignment', `它属于作业“${r.assignment.title}”，而本浏览器里没有这份作业。如果它确实是你布置的，请先用“按链接添加作业”把作业链接加进来。`);
+			continue;
+		}
+		if (JSON.stringify(r.assignment) !== JSON.stringify(target)) {
+			flag('tampered', '文件中的作业设置与你布置的不一致（例如及格线或题目被改过）。请让学生重新提交原始结果文件。');
+			continue;
+		}
+		const dupOf = seen.get(r.checksum);
+		if (dupOf !== undefined) {
+			flag('duplicate', dupOf === file.name ? '这个文件已经导入过了。' : `它与已导入的“${dupOf}”内容完全相同，是重复文件。`);
+			continue;
+		}
+		const graded = regrade(target, r.seed, r.questionIds, r.answers, bank);
+		if (!graded.ok) {
+			flag('paper-mismatch', graded.reason);
+			continue;
+		}
+		seen.set(r.checksum, file.name);
+		out.accepted.push({ checksum: r.checksum, assignmentId: target.id, fileName: file.name, importedAt: now, result: r });
+	}
+	return out;
+}
+
+export interface GradebookRow extends GradedAttempt {
+	name: string;
+	number: string;
+	/** How many files this student handed in; the best attempt is the one graded. */
+	attempts: number;
+	percent: number;
+	passed: boolean;
+	/** Marks from 名词解释/简答 that the student marked themselves. */
+	selfMarked: number;
+	startedAt: string;
+	finishedAt: string;
+	minutes: number;
+	/** The score the file claimed, when it differs from the re-graded one. */
+	claimed: number | null;
+	checksum: string;
+}
+
+/**
+ * One row per student (by student number, else by name), graded from the answers. A student's
+ * best attempt counts, as Moodle's default "highest grade" does.
+ */
+export function gradebook(entries: readonly ClassEntry[], a: Assignment, bank: readonly Question[], passMark = a.passMark): GradebookRow[] {
+	const byQuestion = new Map(bank.map((q) => [q.id, q]));
+	const best = new Map<string, GradebookRow>();
+	for (const e of entries) {
+		const r = e.result;
+		const graded = regrade(a, r.seed, r.questionIds, r.answers, bank);
+		if (!graded.ok) continue;
+		const { score, answers } = graded;
+		const key = r.student.number.trim() || `name:${r.student.name.trim()}`;
+		const items = score.items.map((m) => ({ questionId: m.questionId, mark: m, response: answers[m.questionId] }));
+		const percent = score.max > 0 ? (score.earned / score.max) * 100 : 0;
+		const selfMarked = score.items.filter((m) => ['define', 'short'].includes(byQuestion.get(m.questionId)?.type ?? '')).reduce((s, m) => s + m.earned, 0);
+		const row: GradebookRow = {
+			key,
+			name: r.student.name,
+			number: r.student.number,
+			attempts: (best.get(key)?.attempts ?? 0) + 1,
+			earned: score.earned,
+			max: score.max,
+			items,
+			percent,
+			passed: percent >= passMark,
+			selfMarked,
+			startedAt: r.startedAt,
+			finishedAt: r.finishedAt,
+			minutes: Math.max(0, Math.round((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 60000)),
+			claimed: Math.abs(r.score.earned - score.earned) > 1e-6 ? r.score.earned : null,
+			checksum: e.checksum
+		};
+		const prev = best.get(key);
+		if (!prev || row.percent > prev.percent) best.set(key, row);
+		else prev.attempts = row.attempts;
+	}
+	return [...best.values()];
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Question } from '../../../src/lib/content/types';
+import { markQuestion } from '../../../src/lib/quiz/marking';
+import type { Response } from '../../../src/lib/quiz/types';
+import { extremeGroups, itemAnalysis, summarizeScores, type GradedAttempt } from '../../../src/lib/stats/class';
+
+const pos = { file: 'x.md', line: 1 };
+const base = { chapter: 'a', stem: '?', explanation: '', concepts: [], source: 'authored' as const, tags: [], pos };
+const options = ['A', 'B', 'C', 'D'].map((key) => ({ key, text: key }));
+const questions: Question[] = [
+	{ ...base, id: 'q1', type: 'single', options, answer: 'A' },
+	{ ...base, id: 'q2', type: 'judge', options: [], answer: true },
+	{ ...base, id: 'q3', type: 'single', options, answer: 'B' },
+	{ ...base, id: 'q4', type: 'judge', options: [], answer: false },
+	{ ...base, id: 'q5', type: 'judge', options: [], answer: true }
+];
+const byId = new Map(questions.map((q) => [q.id, q]));
+
+const S = (choice: string): Response => ({ type: 'single', choice });
+const J = (value: boolean): Response => ({ type: 'judge', value });
+
+function attempt(key: string, responses: (Response | undefined)[]): GradedAttempt {
+	const items = questions.map((q, i) => ({ questionId: q.id, mark: markQuestion(q, responses[i], 1, { partialCredit: false }), response: responses[i] }));
+	return { key, items, earned: items.reduce((s, i) => s + i.mark.earned, 0), max: items.length };
+}
+
+// Worked by hand (see the table in the test names): totals 4/5, 3/5, 2/5, 1/5.
+const klass = [
+	attempt('s1', [S('A'), J(true), S('C'), J(false), J(true)]),
+	attempt('s2', [S('A'), J(false), S('C'), J(false), J(true)]),
+	attempt('s3', [S('B'), J(true), S('D'), undefined, J(true)]),
+	attempt('s4', [S('C'), J(false), S('B'), J(true), J(false)])
+];
+
+describe('class statistics', () => {
+	it('summarises percents: mean, median, passes and the grading bands', () => {
+		const s = summarizeScores([80, 60, 40, 20], 60);
+		expect(s).toMatchObject({ count: 4, mean: 50, median: 50, min: 20, max: 80, passed: 2 });
+		expect(s.bands.map((b) => b.count)).toEqual([2, 1, 0, 1, 0]);
+		expect(summarizeScores([100, 90, 59.9], 60).bands.map((b) => b.count)).toEqual([1, 0, 0, 0, 2]);
+		expect(summarizeScores([], 60)).toMatchObject({ count: 0, mean: null, median: null });
+	});
+
+	it('takes the top and bottom 27 % as the extreme groups', () => {
+		expect(extremeGroups(klass)).toEqual({ upper: new Set(['s1']), lower: new Set(['s4']) });
+		const ten = Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, earned: i, max: 10, items: [] }));
+		const g = extremeGroups(ten);
+		expect([...g.upper]).toEqual(['k9', 'k8', 'k7']);
+		expect([...g.lower]).toEqual(['k2', 'k1', 'k0']);
+		expect(extremeGroups(ten.slice(0, 1)).upper.size).toBe(0);
+	});
+
+	it('computes facility, discrimination and option counts as worked out by hand', () => {
+		const stats = new Map(itemAnalysis(klass, byId).map((s) => [s.questionId, s]));
+		expect([...stats.values()].map((s) => s.facility)).toEqual([0.5, 0.5, 0.25, 0.5, 0.75]);
+		expect([...stats.values()].map((s) => s.discrimination)).toEqual([1, 1, -1, 1, 1]);
+		expect(stats.get('q1')!.options).toEqual([
+			{ key: 'A', correct: true, count: 2 },
+			{ key: 'B', correct: false, count: 1 },
+			{ key: 'C', correct: false, count: 1 },
+			{ key: 'D', correct: false, count: 0 }
+		]);
+		expect(stats.get('q3')!.options!.map((o) => o.count)).toEqual([0, 1, 2, 1]);
+		expect(stats.get('q4')!.options).toEqual([
+			{ key: 'T', correct: false, count: 1 },
+			{ key: 'F', correct: true, count: 2 }
+		]);
+		expect(stats.get('q4')!.blank).toBe(1);
+		expect(stats.get('q3')!.flags).toEqual(['negative-discrimination']);
+		expect(stats.get('q1')!.flags).toEqual([]);
+	});
+
+	it('flags items that everyone or no one gets right', () => {
+		const all = ['x1', 'x2', 'x3'].map((k) => attempt(k, [S('A'), J(false), S('A'), J(false), J(true)]));
+		const stats = new Map(itemAnalysis(all, byId).map((s) => [s.questionId, s]));
+		expect(stats.get('q1')!.flags).toContain('too-easy');
+		expect(stats.get('q2')!.flags).toContain('too-hard');
+		// Everyone scored the same, so the groups do equally well.
+		expect(stats.get('q1')!.discrimination).toBe(0);
+	});
+});
