@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const PAGES = ['/', '/concepts', '/concepts/customer-lifetime-value', '/flashcards', '/quiz', '/mistakes', '/calculators', '/calculators/cdv', '/calculators/clv', '/calculators/satisfaction', '/calculators/rfm', '/calculators/abc', '/teach/print', '/progress', '/teach', '/settings'];
+const PAGES = ['/', '/concepts', '/concepts/customer-lifetime-value', '/flashcards', '/quiz', '/mistakes', '/calculators', '/calculators/cdv', '/calculators/clv', '/calculators/satisfaction', '/calculators/rfm', '/calculators/abc', '/teach/print', '/progress', '/teach', '/teach/results', '/teach/export', '/assignment', '/settings'];
 
 for (const scheme of ['light', 'dark'] as const) {
 	test(`no WCAG A/AA violations (${scheme})`, async ({ page }) => {

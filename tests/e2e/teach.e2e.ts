@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 test('a printable A4 exam with the answer key on its own pages', async ({ page }) => {
-	await page.goto('/teach');
+	await page.goto('/teach/export');
 	for (const t of ['单选', '多选', '判断', '填空', '名词解释', '简答']) await page.getByLabel(`试卷${t}题数`).fill(t === '单选' ? '3' : t === '判断' ? '2' : '1');
 	await page.getByLabel('试卷编号').fill('42');
 	await page.getByRole('link', { name: '生成可打印试卷' }).click();

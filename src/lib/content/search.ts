@@ -44,3 +44,17 @@ export function searchConcepts<T extends SearchEntry>(entries: T[], query: strin
 	scored.sort((a, b) => b.score - a.score || a.index - b.index);
 	return scored.map((s) => s.entry);
 }
+
+/**
+ * Question search for the teacher's bank. Chinese has no spaces between words, so plain
+ * substring matching is both simpler and more accurate here than a token index: every
+ * space-separated term must occur in the id, the stem, an option or the answer text.
+ */
+export function searchQuestions<Q extends { id: string; stem: string; options: { text: string }[] }>(questions: readonly Q[], query: string, answerText: (q: Q) => string = () => ''): Q[] {
+	const terms = query.split(/\s+/).map(normalise).filter(Boolean);
+	if (!terms.length) return [...questions];
+	return questions.filter((q) => {
+		const hay = normalise([q.id, q.stem, ...q.options.map((o) => o.text), answerText(q)].join(' '));
+		return terms.every((t) => hay.includes(t));
+	});
+}

@@ -226,3 +226,15 @@ export function decodeAssignment(code: string, known: { questionIds: ReadonlySet
 	}
 	return { ok: true, assignment };
 }
+
+/** The page a student opens: `<site>/assignment?a=<code>`. */
+export function assignmentUrl(siteRoot: string, code: string): string {
+	return `${siteRoot.replace(/\/$/, '')}/assignment?a=${code}`;
+}
+
+/** Accepts a whole link (as pasted from a chat), a link with the code in `?a=`, or the bare code. */
+export function extractCode(text: string): string {
+	const t = text.trim();
+	const m = /[?&#]a=([^&#\s]+)/.exec(t);
+	return m ? decodeURIComponent(m[1]!) : t;
+}

@@ -5,6 +5,8 @@
  */
 import type { Question } from '../content/types';
 import { ASSIGNMENT_TYPES, type Assignment } from '../formats/assignment-link';
+import { createResultFile, type ResultFile } from '../formats/result-file';
+import type { AttemptData } from './attempt';
 import { createRng, shuffle } from '../random';
 import { assemblePaper, scorePaper, type PaperScore, type Shortfall } from './paper';
 import type { Paper, PaperItem, Response } from './types';
@@ -92,4 +94,29 @@ export function regrade(a: Assignment, seed: number, paperIds: readonly string[]
 	const byId = new Map(bank.map((q) => [q.id, q]));
 	const answers = sanitizeAnswers(rawAnswers, byId);
 	return { ok: true, paper, score: scorePaper(paper, byId, answers), answers };
+}
+
+/** The file a student hands in: their finished attempt, re-scored, with its checksum. */
+export function toResultFile(data: AttemptData, assignment: Assignment, questions: ReadonlyMap<string, Question>): ResultFile {
+	if (!data.assignment || data.finishedAt === null) throw new Error('not a finished assignment attempt');
+	const score = scorePaper(data.paper, questions, data.answers);
+	return createResultFile({
+		format: 'crm-study-result',
+		version: 1,
+		assignment,
+		assignmentCode: data.assignment.code,
+		student: { ...data.assignment.student },
+		startedAt: new Date(data.startedAt).toISOString(),
+		finishedAt: new Date(data.finishedAt).toISOString(),
+		seed: data.paper.seed,
+		questionIds: data.paper.items.map((i) => i.questionId),
+		answers: data.answers,
+		score: { earned: score.earned, max: score.max }
+	});
+}
+
+/** A file name that is safe on every system and tells the teacher whose file it is. */
+export function resultFileName(title: string, student: { name: string; number: string }): string {
+	const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim().slice(0, 40);
+	return `${[clean(title), clean(student.number), clean(student.name)].filter(Boolean).join('-') || '作业结果'}.json`;
 }

@@ -36,7 +36,7 @@ export interface AttemptData {
 	/** 顺序 practice: where this run started in the filtered list, and the key its position is kept under. */
 	resume?: { key: string; offset: number };
 	/** Instructor assignments: who took it and the link it came from. */
-	assignment?: { code: string; student: { name: string; number: string } };
+	assignment?: { id: string; code: string; student: { name: string; number: string } };
 }
 
 export function newAttempt(mode: AttemptMode, title: string, paper: Paper, now: number, timeLimitMinutes: number | null = null, extra: Partial<AttemptData> = {}): AttemptData {

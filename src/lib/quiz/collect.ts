@@ -134,3 +134,40 @@ export function gradebook(entries: readonly ClassEntry[], a: Assignment, bank: r
 	}
 	return [...best.values()];
 }
+
+export type GradebookSort = 'number' | 'name' | 'percent' | 'finishedAt' | 'minutes';
+
+/** Sorted copy; ties keep student-number order so the table never jumps around. */
+export function sortGradebook(rows: readonly GradebookRow[], by: GradebookSort, descending: boolean): GradebookRow[] {
+	const cmp: Record<GradebookSort, (a: GradebookRow, b: GradebookRow) => number> = {
+		number: (a, b) => a.number.localeCompare(b.number, 'zh-CN', { numeric: true }),
+		name: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+		percent: (a, b) => a.percent - b.percent,
+		finishedAt: (a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt),
+		minutes: (a, b) => a.minutes - b.minutes
+	};
+	return [...rows].sort((a, b) => (descending ? -1 : 1) * cmp[by](a, b) || cmp.number(a, b));
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The gradebook as spreadsheet rows (header first) for the CSV export. */
+export function gradebookTable(rows: readonly GradebookRow[], passMark: number): (string | number | null)[][] {
+	return [
+		['学号', '姓名', '得分', '满分', '百分比', `是否及格（${passMark}%）`, '其中主观题自评分', '交卷次数', '开始时间', '交卷时间', '用时（分钟）', '备注'],
+		...rows.map((r) => [
+			r.number,
+			r.name,
+			round1(r.earned),
+			r.max,
+			round1(r.percent),
+			r.passed ? '及格' : '不及格',
+			round1(r.selfMarked),
+			r.attempts,
+			r.startedAt,
+			r.finishedAt,
+			r.minutes,
+			r.claimed !== null ? `文件自报 ${round1(r.claimed)} 分，已按答案重新评分` : ''
+		])
+	];
+}

@@ -150,3 +150,26 @@ describe('collecting result files', () => {
 		expect(li).toMatchObject({ attempts: 1, earned: 0, passed: false, claimed: 13 });
 	});
 });
+
+describe('gradebook export', () => {
+	it('sorts by any column and writes a CSV row per student', async () => {
+		const { sortGradebook, gradebookTable } = await import('../../../src/lib/quiz/collect');
+		const { toCsv } = await import('../../../src/lib/formats/csv');
+		const right = (id: string) => correctResponse(byId.get(id)!);
+		const entries: ClassEntry[] = [resultFor(drawn, '李四', '010', 1, () => undefined), resultFor(drawn, '张三', '9', 2, right)].map((r) => ({
+			checksum: r.checksum,
+			assignmentId: drawn.id,
+			fileName: 'f',
+			importedAt: 0,
+			result: r
+		}));
+		const rows = gradebook(entries, drawn, bank);
+		expect(sortGradebook(rows, 'number', false).map((r) => r.number)).toEqual(['9', '010']);
+		expect(sortGradebook(rows, 'percent', true).map((r) => r.name)).toEqual(['张三', '李四']);
+		const csv = toCsv(gradebookTable(sortGradebook(rows, 'number', false), 60));
+		const lines = csv.slice(1).split('\r\n');
+		expect(lines[0]).toBe('学号,姓名,得分,满分,百分比,是否及格（60%）,其中主观题自评分,交卷次数,开始时间,交卷时间,用时（分钟）,备注');
+		expect(lines[1]).toBe('9,张三,13,13,100,及格,0,1,2026-11-20T08:00:00.000Z,2026-11-20T08:12:00.000Z,12,');
+		expect(lines).toHaveLength(4);
+	});
+});

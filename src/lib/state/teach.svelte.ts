@@ -1,0 +1,102 @@
+/**
+ * The instructor's side: assignments they made and the classes they imported, kept in the
+ * progress store until cleared. Grading and checks come from $lib/quiz and $lib/formats.
+ */
+import { app } from './app.svelte';
+import { LOAD_ERROR, fetchQuestions, type BankQuestion } from './quiz.svelte';
+import { decodeAssignment, encodeAssignment, extractCode, type Assignment } from '$lib/formats/assignment-link';
+import { collectResults, type ClassEntry, type CollectOutcome } from '$lib/quiz/collect';
+
+export interface SavedAssignment {
+	id: string;
+	code: string;
+	createdAt: number;
+	assignment: Assignment;
+}
+
+/** Random assignment id: short, URL-safe, and unlikely to repeat across a teacher's classes. */
+export function newAssignmentId(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(6));
+	return Array.from(bytes, (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
+}
+
+export class TeachData {
+	questions = $state.raw<BankQuestion[]>([]);
+	byId = $state.raw<Map<string, BankQuestion>>(new Map());
+	assignments = $state.raw<SavedAssignment[]>([]);
+	loaded = $state(false);
+	error = $state<string | null>(null);
+
+	chapterIds: ReadonlySet<string> = new Set();
+
+	async load(chapterIds: ReadonlySet<string>) {
+		this.chapterIds = chapterIds;
+		try {
+			const [questions, store] = await Promise.all([fetchQuestions(), app.store()]);
+			const saved = await store.read((b) => b.getAssignments(), []);
+			this.questions = questions;
+			this.byId = new Map(questions.map((q) => [q.id, q]));
+			this.assignments = saved.map((s) => ({ id: s.id, code: s.code, createdAt: s.createdAt, assignment: s.data as Assignment })).sort((a, b) => b.createdAt - a.createdAt);
+			this.loaded = true;
+		} catch {
+			this.error = LOAD_ERROR;
+		}
+	}
+
+	get known() {
+		return { questionIds: new Set(this.byId.keys()), chapterIds: this.chapterIds };
+	}
+
+	find(id: string | null): SavedAssignment | null {
+		return this.assignments.find((a) => a.id === id) ?? null;
+	}
+
+	async save(assignment: Assignment, now = Date.now()): Promise<SavedAssignment> {
+		const saved: SavedAssignment = { id: assignment.id, code: encodeAssignment(assignment), createdAt: now, assignment };
+		this.assignments = [saved, ...this.assignments.filter((a) => a.id !== saved.id)];
+		const store = await app.store();
+		await store.write((b) => b.putAssignment({ id: saved.id, code: saved.code, createdAt: now, data: $state.snapshot(assignment) as Assignment }));
+		return saved;
+	}
+
+	/** Adds an assignment from its link (made on another device); returns a message on failure. */
+	async addByLink(text: string): Promise<{ ok: true; saved: SavedAssignment } | { ok: false; message: string }> {
+		const code = extractCode(text);
+		const decoded = decodeAssignment(code, this.known);
+		if (!decoded.ok) return { ok: false, message: decoded.error.message };
+		const existing = this.find(decoded.assignment.id);
+		if (existing) return { ok: true, saved: existing };
+		return { ok: true, saved: await this.save(decoded.assignment) };
+	}
+
+	/** Deletes the assignment and its imported class. */
+	async remove(id: string) {
+		this.assignments = this.assignments.filter((a) => a.id !== id);
+		const store = await app.store();
+		await store.write((b) => b.deleteAssignment(id));
+	}
+
+	async entries(assignmentId: string): Promise<ClassEntry[]> {
+		const store = await app.store();
+		return (await store.read((b) => b.getClassEntries(assignmentId), [])) as ClassEntry[];
+	}
+
+	/** Checks the files and stores the good ones in one transaction; the rest are reported. */
+	async importFiles(target: SavedAssignment, files: readonly File[], existing: readonly ClassEntry[], now = Date.now()): Promise<CollectOutcome> {
+		const texts = await Promise.all(
+			files.map(async (f) => ({ name: f.name, text: f.size > 5_000_000 ? '' : await f.text().catch(() => '') }))
+		);
+		const known = new Map(this.assignments.map((a) => [a.id, a.assignment]));
+		const outcome = collectResults(texts, target.assignment, known, existing, this.questions, now);
+		if (outcome.accepted.length) {
+			const store = await app.store();
+			await store.write((b) => b.addClassEntries(outcome.accepted));
+		}
+		return outcome;
+	}
+
+	async clearClass(assignmentId: string) {
+		const store = await app.store();
+		await store.write((b) => b.clearClass(assignmentId));
+	}
+}

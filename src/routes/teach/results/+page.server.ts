@@ -1,0 +1,5 @@
+import { chapterList } from '$lib/server/names';
+
+export function load() {
+	return { chapters: chapterList() };
+}
