@@ -99,6 +99,12 @@ test('an instructor assigns by link, two students take it, and the class is grad
 	await expect(grades.getByRole('row', { name: /李四/ })).toContainText('2 / 7（28.6%）');
 	await expect(teacher.getByText('中位数')).toBeVisible();
 	await expect(teacher.getByRole('figure', { name: '分数分布（人数）' })).toBeVisible();
+	// The teacher reads one student's answers against the key.
+	await grades.getByRole('button', { name: /查看\s*李四的作答/ }).click();
+	const detail = teacher.getByRole('region', { name: /李四（2024002）的作答/ });
+	await expect(detail.getByRole('listitem')).toHaveCount(4);
+	await expect(detail.getByRole('listitem').first()).toContainText(/作答\s*A\s*答案\s*C/);
+	await detail.getByRole('button', { name: '关闭' }).click();
 	// Sorting by score, highest first.
 	await grades.getByRole('button', { name: '得分' }).click();
 	await expect(grades.getByRole('row').nth(1)).toContainText('张三');

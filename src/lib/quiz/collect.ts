@@ -23,6 +23,8 @@ export interface CollectProblem {
 	fileName: string;
 	kind: CollectProblemKind;
 	message: string;
+	/** For a result of an assignment this browser does not have: the link code it carries. */
+	assignmentCode?: string;
 }
 
 export interface CollectOutcome {
@@ -51,11 +53,12 @@ export function collectResults(
 			continue;
 		}
 		const r = parsed.result;
-		const flag = (kind: CollectProblemKind, why: string) => out.problems.push({ fileName: file.name, kind, message: `未导入“${file.name}”（${r.student.name}）：${why}` });
+		const flag = (kind: CollectProblemKind, why: string, extra: Partial<CollectProblem> = {}) =>
+			out.problems.push({ fileName: file.name, kind, message: `未导入“${file.name}”（${r.student.name}）：${why}`, ...extra });
 		if (r.assignment.id !== target.id) {
 			const other = known.get(r.assignment.id);
 			if (other) flag('other-assignment', `这是作业“${other.title}”的结果，不属于当前作业“${target.title}”。请在上方切换到那份作业后再导入。`);
-			else flag('unknown-assignment', `它属于作业“${r.assignment.title}”，而本浏览器里没有这份作业。如果它确实是你布置的，请先用“按链接添加作业”把作业链接加进来。`);
+			else flag('unknown-assignment', `它属于作业“${r.assignment.title}”，而本浏览器里没有这份作业。如果它确实是你布置的，可以把这份作业加入本机，再切换过去导入。`, { assignmentCode: r.assignmentCode });
 			continue;
 		}
 		if (JSON.stringify(r.assignment) !== JSON.stringify(target)) {

@@ -134,6 +134,8 @@ describe('collecting result files', () => {
 			['notes.txt', 'malformed']
 		]);
 		for (const p of out.problems) expect(p.message).toContain(p.fileName);
+		// A result of an assignment made elsewhere carries the link code, so the teacher can adopt it.
+		expect(out.problems.find((p) => p.kind === 'unknown-assignment')!.assignmentCode).toBe(stranger.assignmentCode);
 	});
 
 	it('builds one graded row per student, keeping the best attempt and noting a claimed score that differs', () => {
