@@ -41,6 +41,7 @@ try {
 	console.log(row(`build queue from 10,000 card states (${r.queue.runs} runs)`, r.queue, 16));
 	console.log(row(`rate one card, state + log written (${r.rate.runs} runs)`, r.rate, 10));
 	console.log(`(queue: ${r.due} due, ${r.exam} exam extras with an exam date in 14 days)`);
+	console.log(row(`import + grade + analyse ${r.grading.rows} result files (${r.grading.runs} runs)`, r.grading, 1000));
 } finally {
 	await browser.close();
 	server.close();
