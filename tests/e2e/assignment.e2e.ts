@@ -144,3 +144,30 @@ test('broken assignment links say what is wrong', async ({ page }) => {
 	await page.goto('/assignment');
 	await expect(page.getByRole('alert')).toContainText('没有作业内容');
 });
+
+test('when the teacher hides the answers, the student sees only the score and the 错题本 stays empty', async ({ browser }) => {
+	const teacher = await (await browser.newContext()).newPage();
+	await teacher.goto('/teach');
+	await teacher.getByLabel('作业标题').fill('不公布答案的小测');
+	await teacher.getByLabel('从题库中手选题目').check();
+	await teacher.getByLabel('搜索题目').fill('src-single-02');
+	await teacher.getByRole('checkbox', { name: '选入试卷 src-single-02' }).check();
+	await teacher.getByLabel('交卷后向学生显示答案和解析').uncheck();
+	await teacher.getByRole('button', { name: '生成作业链接和二维码' }).click();
+	const link = await teacher.getByLabel('学生打开这个链接作答').inputValue();
+
+	const student = await (await browser.newContext()).newPage();
+	await student.goto(link);
+	await expect(student.getByText('只显示得分，不显示答案')).toBeVisible();
+	await student.getByLabel('姓名').fill('孙八');
+	await student.getByLabel('学号').fill('2024008');
+	await student.getByRole('button', { name: '开始作答' }).click();
+	await student.locator('input[name="q-src-single-02"][value="A"]').check();
+	await student.getByRole('button', { name: '交卷' }).click();
+	await student.getByRole('button', { name: '确定交卷' }).click();
+	await expect(student.getByText('老师设置为交卷后不显示答案')).toBeVisible();
+	await expect(student.getByRole('heading', { name: '逐题回顾' })).toHaveCount(0);
+	await expect(student.getByText('（正确答案）')).toHaveCount(0);
+	await student.goto('/mistakes');
+	await expect(student.getByText(/错题本是空的|还没有错题/)).toBeVisible();
+});

@@ -35,8 +35,8 @@ export interface AttemptData {
 	score: PaperScore | null;
 	/** 顺序 practice: where this run started in the filtered list, and the key its position is kept under. */
 	resume?: { key: string; offset: number };
-	/** Instructor assignments: who took it and the link it came from. */
-	assignment?: { id: string; code: string; student: { name: string; number: string } };
+	/** Instructor assignments: who took it, the link it came from, and whether answers may be shown. */
+	assignment?: { id: string; code: string; student: { name: string; number: string }; showAnswers: boolean };
 }
 
 export function newAttempt(mode: AttemptMode, title: string, paper: Paper, now: number, timeLimitMinutes: number | null = null, extra: Partial<AttemptData> = {}): AttemptData {

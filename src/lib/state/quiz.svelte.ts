@@ -194,7 +194,8 @@ export class AttemptRunner {
 			const q = this.bank.byId.get(item.questionId);
 			return q ? [{ question: q as Question, mark: markItem(this.data, q), response: this.data.answers[q.id] ?? null }] : [];
 		});
-		const fx = this.bank.effects(outcomes, now);
+		// An assignment whose answers stay hidden must not put them in the 错题本 either.
+		const fx = this.data.assignment?.showAnswers === false ? undefined : this.bank.effects(outcomes, now);
 		await this.#save(fx, 'finished');
 	}
 
