@@ -145,29 +145,54 @@ test('broken assignment links say what is wrong', async ({ page }) => {
 	await expect(page.getByRole('alert')).toContainText('没有作业内容');
 });
 
-test('when the teacher hides the answers, the student sees only the score and the 错题本 stays empty', async ({ browser }) => {
+test('with answers hidden the student sees only the score and no 错题本 entry; the teacher marks the 名词解释', async ({ browser }) => {
+	test.setTimeout(60_000);
 	const teacher = await (await browser.newContext()).newPage();
 	await teacher.goto('/teach');
 	await teacher.getByLabel('作业标题').fill('不公布答案的小测');
 	await teacher.getByLabel('从题库中手选题目').check();
-	await teacher.getByLabel('搜索题目').fill('src-single-02');
-	await teacher.getByRole('checkbox', { name: '选入试卷 src-single-02' }).check();
+	for (const id of ['src-single-02', 'src-define-customer-loyalty']) {
+		await teacher.getByLabel('搜索题目').fill(id);
+		await teacher.getByRole('checkbox', { name: `选入试卷 ${id}` }).check();
+	}
 	await teacher.getByLabel('交卷后向学生显示答案和解析').uncheck();
+	await teacher.getByLabel('全班同一份试卷').check();
 	await teacher.getByRole('button', { name: '生成作业链接和二维码' }).click();
 	const link = await teacher.getByLabel('学生打开这个链接作答').inputValue();
 
-	const student = await (await browser.newContext()).newPage();
+	const studentContext = await browser.newContext();
+	const student = await studentContext.newPage();
 	await student.goto(link);
 	await expect(student.getByText('只显示得分，不显示答案')).toBeVisible();
 	await student.getByLabel('姓名').fill('孙八');
 	await student.getByLabel('学号').fill('2024008');
 	await student.getByRole('button', { name: '开始作答' }).click();
 	await student.locator('input[name="q-src-single-02"][value="A"]').check();
+	await student.getByRole('button', { name: /^下一题/ }).click();
+	await student.getByLabel('你的答案').fill('客户对某一产品产生好感和偏好，并重复购买的趋势。');
 	await student.getByRole('button', { name: '交卷' }).click();
 	await student.getByRole('button', { name: '确定交卷' }).click();
-	await expect(student.getByText('老师设置为交卷后不显示答案')).toBeVisible();
+	await expect(student.getByText('老师设置为交卷后不显示答案。其中 1 道名词解释 / 简答题由老师批阅。')).toBeVisible();
 	await expect(student.getByRole('heading', { name: '逐题回顾' })).toHaveCount(0);
 	await expect(student.getByText('（正确答案）')).toHaveCount(0);
+	const [download] = await Promise.all([student.waitForEvent('download'), student.getByRole('button', { name: '下载结果文件（JSON）' }).click()]);
+	const file = test.info().outputPath('sun.json');
+	await download.saveAs(file);
 	await student.goto('/mistakes');
-	await expect(student.getByText(/错题本是空的|还没有错题/)).toBeVisible();
+	await expect(student.getByText('错题本是空的')).toBeVisible();
+	await studentContext.close();
+
+	// The teacher reads the 名词解释 answer and ticks the points it covers; the grade follows and is kept.
+	await teacher.goto('/teach/results');
+	await teacher.getByLabel('选择文件…').setInputFiles([file]);
+	const row = teacher.getByRole('table', { name: /成绩册/ }).getByRole('row', { name: /孙八/ });
+	await expect(row).toContainText('0 / 7（0%）');
+	await row.getByRole('button', { name: /查看/ }).click();
+	const marking = teacher.getByRole('group', { name: /勾选学生答到的要点/ });
+	for (const box of await marking.getByRole('checkbox').all()) await box.check();
+	await teacher.getByRole('button', { name: '保存批阅' }).click();
+	await expect(row).toContainText('5 / 7');
+	await expect(row).toContainText('已批阅');
+	await teacher.reload();
+	await expect(teacher.getByRole('table', { name: /成绩册/ }).getByRole('row', { name: /孙八/ })).toContainText('5 / 7');
 });

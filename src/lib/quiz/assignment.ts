@@ -81,11 +81,15 @@ export function sanitizeAnswers(raw: unknown, questions: ReadonlyMap<string, Que
 
 export type RegradeResult = { ok: true; paper: Paper; score: PaperScore; answers: Record<string, Response> } | { ok: false; reason: string };
 
+/** The teacher's marking of 名词解释/简答: for each question, the indices of the points awarded. */
+export type TeacherMarks = Record<string, number[]>;
+
 /**
  * Rebuilds the student's paper from the assignment and their seed and scores their answers.
+ * The teacher's marks replace the student's self-marking of 名词解释/简答.
  * Fails when the paper cannot be rebuilt exactly, e.g. the question bank changed since.
  */
-export function regrade(a: Assignment, seed: number, paperIds: readonly string[], rawAnswers: unknown, bank: readonly Question[]): RegradeResult {
+export function regrade(a: Assignment, seed: number, paperIds: readonly string[], rawAnswers: unknown, bank: readonly Question[], teacherMarks: TeacherMarks = {}): RegradeResult {
 	const { paper } = assignmentPaper(a, bank, seed);
 	const ids = paper.items.map((i) => i.questionId);
 	if (ids.length !== paperIds.length || ids.some((id, i) => id !== paperIds[i])) {
@@ -93,6 +97,12 @@ export function regrade(a: Assignment, seed: number, paperIds: readonly string[]
 	}
 	const byId = new Map(bank.map((q) => [q.id, q]));
 	const answers = sanitizeAnswers(rawAnswers, byId);
+	for (const [id, ticked] of Object.entries(teacherMarks)) {
+		const q = byId.get(id);
+		if (!q || (q.type !== 'define' && q.type !== 'short') || !ids.includes(id)) continue;
+		const r = answers[id];
+		answers[id] = { type: q.type, text: r && (r.type === 'define' || r.type === 'short') ? r.text : '', ticked: [...ticked] };
+	}
 	return { ok: true, paper, score: scorePaper(paper, byId, answers), answers };
 }
 

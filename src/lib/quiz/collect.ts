@@ -6,7 +6,7 @@ import type { Question } from '../content/types';
 import type { Assignment } from '../formats/assignment-link';
 import { parseResultFile, type ResultFile } from '../formats/result-file';
 import type { GradedAttempt } from '../stats/class';
-import { regrade } from './assignment';
+import { regrade, type TeacherMarks } from './assignment';
 
 /** A result file kept in the class list. */
 export interface ClassEntry {
@@ -15,6 +15,8 @@ export interface ClassEntry {
 	fileName: string;
 	importedAt: number;
 	result: ResultFile;
+	/** The teacher's marking of this student's 名词解释/简答, once given. */
+	marks?: TeacherMarks;
 }
 
 export type CollectProblemKind = 'malformed' | 'foreign' | 'newer-version' | 'tampered' | 'other-assignment' | 'unknown-assignment' | 'duplicate' | 'paper-mismatch';
@@ -88,8 +90,13 @@ export interface GradebookRow extends GradedAttempt {
 	attempts: number;
 	percent: number;
 	passed: boolean;
-	/** Marks from 名词解释/简答 that the student marked themselves. */
+	/** Marks from 名词解释/简答 (marked by the student, or by the teacher where they have). */
 	selfMarked: number;
+	/** 名词解释/简答 on the paper, and how many of them the teacher has marked. */
+	essays: number;
+	teacherMarked: number;
+	/** Questions the teacher has marked, so the detail view can say so. */
+	marked: string[];
 	startedAt: string;
 	finishedAt: string;
 	minutes: number;
@@ -107,13 +114,14 @@ export function gradebook(entries: readonly ClassEntry[], a: Assignment, bank: r
 	const best = new Map<string, GradebookRow>();
 	for (const e of entries) {
 		const r = e.result;
-		const graded = regrade(a, r.seed, r.questionIds, r.answers, bank);
+		const graded = regrade(a, r.seed, r.questionIds, r.answers, bank, e.marks);
 		if (!graded.ok) continue;
 		const { score, answers } = graded;
 		const key = r.student.number.trim() || `name:${r.student.name.trim()}`;
 		const items = score.items.map((m) => ({ questionId: m.questionId, mark: m, response: answers[m.questionId] }));
 		const percent = score.max > 0 ? (score.earned / score.max) * 100 : 0;
-		const selfMarked = score.items.filter((m) => ['define', 'short'].includes(byQuestion.get(m.questionId)?.type ?? '')).reduce((s, m) => s + m.earned, 0);
+		const essays = score.items.filter((m) => ['define', 'short'].includes(byQuestion.get(m.questionId)?.type ?? ''));
+		const selfMarked = essays.reduce((s, m) => s + m.earned, 0);
 		const row: GradebookRow = {
 			key,
 			name: r.student.name,
@@ -125,6 +133,9 @@ export function gradebook(entries: readonly ClassEntry[], a: Assignment, bank: r
 			percent,
 			passed: percent >= passMark,
 			selfMarked,
+			essays: essays.length,
+			teacherMarked: essays.filter((m) => e.marks?.[m.questionId] !== undefined).length,
+			marked: Object.keys(e.marks ?? {}),
 			startedAt: r.startedAt,
 			finishedAt: r.finishedAt,
 			minutes: Math.max(0, Math.round((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 60000)),
@@ -154,10 +165,18 @@ export function sortGradebook(rows: readonly GradebookRow[], by: GradebookSort, 
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Whether a row's 名词解释/简答 marks are the teacher's, the student's own, or still missing. */
+export function essayState(r: GradebookRow): string {
+	if (r.teacherMarked === r.essays) return '已批阅';
+	const unmarked = r.items.filter((i) => i.mark.status === 'pending').length;
+	if (unmarked) return `待批阅 ${unmarked} 题`;
+	return r.teacherMarked ? `已批 ${r.teacherMarked}/${r.essays}，其余学生自评` : '学生自评';
+}
+
 /** The gradebook as spreadsheet rows (header first) for the CSV export. */
 export function gradebookTable(rows: readonly GradebookRow[], passMark: number): (string | number | null)[][] {
 	return [
-		['学号', '姓名', '得分', '满分', '百分比', `是否及格（${passMark}%）`, '其中主观题自评分', '交卷次数', '开始时间', '交卷时间', '用时（分钟）', '备注'],
+		['学号', '姓名', '得分', '满分', '百分比', `是否及格（${passMark}%）`, '其中名词解释/简答得分', '交卷次数', '开始时间', '交卷时间', '用时（分钟）', '备注'],
 		...rows.map((r) => [
 			r.number,
 			r.name,
@@ -165,12 +184,17 @@ export function gradebookTable(rows: readonly GradebookRow[], passMark: number):
 			r.max,
 			round1(r.percent),
 			r.passed ? '及格' : '不及格',
-			round1(r.selfMarked),
+			r.essays ? round1(r.selfMarked) : null,
 			r.attempts,
 			r.startedAt,
 			r.finishedAt,
 			r.minutes,
-			r.claimed !== null ? `文件自报 ${round1(r.claimed)} 分，已按答案重新评分` : ''
+			[
+				r.claimed !== null ? `文件自报 ${round1(r.claimed)} 分，已按答案重新评分` : '',
+				r.essays ? `名词解释/简答：${essayState(r)}` : ''
+			]
+				.filter(Boolean)
+				.join('；')
 		])
 	];
 }

@@ -95,6 +95,12 @@ export class TeachData {
 		return outcome;
 	}
 
+	/** Saves one result with the teacher's marking of its 名词解释/简答. */
+	async saveEntry(entry: ClassEntry) {
+		const store = await app.store();
+		await store.write((b) => b.addClassEntries([$state.snapshot(entry) as ClassEntry]));
+	}
+
 	async clearClass(assignmentId: string) {
 		const store = await app.store();
 		await store.write((b) => b.clearClass(assignmentId));

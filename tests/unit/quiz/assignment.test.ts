@@ -70,6 +70,17 @@ describe('assignment papers', () => {
 		expect(sanitizeAnswers('nonsense', byId)).toEqual({});
 	});
 
+	it('lets the teacher’s marking replace the student’s self-marking of 名词解释/简答', () => {
+		const essay: Assignment = { ...picked, questionIds: ['a-define-0', 'a-short-1', 'a-single-0'], seed: 1 };
+		const ids = essay.questionIds!;
+		const answers = { 'a-define-0': { type: 'define', text: '我的定义', ticked: [0, 1] }, 'a-single-0': { type: 'single', choice: 'A' } };
+		const self = regrade(essay, 1, ids, answers, bank);
+		expect(self.ok && self.score.earned).toBe(5 + 0 + 2);
+		const marked = regrade(essay, 1, ids, answers, bank, { 'a-define-0': [1], 'a-short-1': [0, 1], 'a-single-0': [0] });
+		expect(marked.ok && marked.score.earned).toBe(2.5 + 10 + 2);
+		expect(marked.ok && marked.answers['a-define-0']).toEqual({ type: 'define', text: '我的定义', ticked: [1] });
+	});
+
 	it('re-grades from the answers and notices a paper that cannot be rebuilt', () => {
 		const { paper } = assignmentPaper(drawn, bank, 3);
 		const ids = paper.items.map((i) => i.questionId);
@@ -149,7 +160,7 @@ describe('collecting result files', () => {
 		const zhang = rows.find((r) => r.number === '001')!;
 		expect(zhang).toMatchObject({ attempts: 2, earned: 13, max: 13, percent: 100, passed: true, minutes: 12, claimed: null });
 		const li = rows.find((r) => r.number === '002')!;
-		expect(li).toMatchObject({ attempts: 1, earned: 0, passed: false, claimed: 13 });
+		expect(li).toMatchObject({ attempts: 1, earned: 0, passed: false, claimed: 13, essays: 0, teacherMarked: 0 });
 	});
 });
 
@@ -170,8 +181,8 @@ describe('gradebook export', () => {
 		expect(sortGradebook(rows, 'percent', true).map((r) => r.name)).toEqual(['张三', '李四']);
 		const csv = toCsv(gradebookTable(sortGradebook(rows, 'number', false), 60));
 		const lines = csv.slice(1).split('\r\n');
-		expect(lines[0]).toBe('学号,姓名,得分,满分,百分比,是否及格（60%）,其中主观题自评分,交卷次数,开始时间,交卷时间,用时（分钟）,备注');
-		expect(lines[1]).toBe('9,张三,13,13,100,及格,0,1,2026-11-20T08:00:00.000Z,2026-11-20T08:12:00.000Z,12,');
+		expect(lines[0]).toBe('学号,姓名,得分,满分,百分比,是否及格（60%）,其中名词解释/简答得分,交卷次数,开始时间,交卷时间,用时（分钟）,备注');
+		expect(lines[1]).toBe('9,张三,13,13,100,及格,,1,2026-11-20T08:00:00.000Z,2026-11-20T08:12:00.000Z,12,');
 		expect(lines).toHaveLength(4);
 	});
 });
