@@ -65,8 +65,8 @@ export interface ItemStats {
 	questionId: string;
 	/** Students whose paper had this question. */
 	n: number;
-	/** Mean share of the marks earned, 0–1. */
-	facility: number;
+	/** Mean share of the marks earned, 0–1; null while no answer to it has been marked (名词解释/简答 awaiting the teacher). */
+	facility: number | null;
 	/** Facility in the upper group minus facility in the lower group, −1–1; null if a group lacks the item. */
 	discrimination: number | null;
 	/** Choice and true/false questions: how many picked each option ('T'/'F' for 判断), and how many left it blank. */
@@ -96,9 +96,11 @@ export function itemAnalysis(attempts: readonly GradedAttempt[], questions: Read
 		}
 	}
 	return order.map((questionId) => {
-		const rows = byItem.get(questionId)!;
+		const all = byItem.get(questionId)!;
 		const q = questions.get(questionId);
-		const facility = mean(rows, (r) => share(r.mark)) ?? 0;
+		// Answers nobody has marked yet say nothing about the question.
+		const rows = all.filter((r) => r.mark.status !== 'pending');
+		const facility = mean(rows, (r) => share(r.mark)) ?? null;
 		const up = rows.filter((r) => upper.has(r.key));
 		const low = rows.filter((r) => lower.has(r.key));
 		const discrimination = up.length && low.length ? mean(up, (r) => share(r.mark))! - mean(low, (r) => share(r.mark))! : null;
@@ -115,8 +117,8 @@ export function itemAnalysis(attempts: readonly GradedAttempt[], questions: Read
 		}
 		const flags: ItemFlag[] = [];
 		if (discrimination !== null && discrimination < 0) flags.push('negative-discrimination');
-		if (facility <= FACILITY_LOW) flags.push('too-hard');
-		if (facility >= FACILITY_HIGH) flags.push('too-easy');
-		return { questionId, n: rows.length, facility, discrimination, options, blank, flags };
+		if (facility !== null && facility <= FACILITY_LOW) flags.push('too-hard');
+		if (facility !== null && facility >= FACILITY_HIGH) flags.push('too-easy');
+		return { questionId, n: all.length, facility, discrimination, options, blank, flags };
 	});
 }

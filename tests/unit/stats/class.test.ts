@@ -78,4 +78,18 @@ describe('class statistics', () => {
 		// Everyone scored the same, so the groups do equally well.
 		expect(stats.get('q1')!.discrimination).toBe(0);
 	});
+
+	it('leaves answers nobody has marked yet out of an item’s statistics', () => {
+		const essay: Question = { ...base, id: 'e1', type: 'short', options: [], answer: { model: '', points: ['a', 'b'] } };
+		const map = new Map([['e1', essay]]);
+		const graded = (key: string, ticked: number[] | null): GradedAttempt => {
+			const response: Response = { type: 'short', text: '……', ticked };
+			const mark = markQuestion(essay, response, 10, { partialCredit: false });
+			return { key, earned: mark.earned, max: 10, items: [{ questionId: 'e1', mark, response }] };
+		};
+		const none = itemAnalysis([graded('a', null), graded('b', null)], map)[0]!;
+		expect(none).toMatchObject({ n: 2, facility: null, discrimination: null, flags: [] });
+		const some = itemAnalysis([graded('a', [0, 1]), graded('b', null), graded('c', [0])], map)[0]!;
+		expect(some.facility).toBe(0.75);
+	});
 });
