@@ -12,6 +12,7 @@ import { base64urlnopad } from '@scure/base';
 import { ID_PATTERN } from '../content/parse';
 import { QUESTION_TYPE_LABELS, type QuestionType } from '../content/types';
 import { sha256Hex } from './digest';
+import { isObj, isInt } from './guards';
 
 export const ASSIGNMENT_VERSION = 1;
 
@@ -72,8 +73,6 @@ export const ASSIGNMENT_LIMITS = {
 const ASSIGNMENT_ID = /^[A-Za-z0-9_-]+$/;
 const CHECK_LENGTH = 8;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 // Lone surrogates cannot survive UTF-8, so a title containing one would not round-trip.
 const hasLoneSurrogate = (s: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);

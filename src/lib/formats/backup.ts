@@ -3,6 +3,7 @@
  * another browser. Parsing validates the whole file before anything is written.
  */
 import type { CardState, ReviewEntry } from '../srs/scheduler';
+import { isObj, isNum } from './guards';
 
 export const BACKUP_FORMAT = 'crm-study-backup';
 export const BACKUP_VERSION = 1;
@@ -27,8 +28,6 @@ export function createBackup(data: BackupData, now: number): BackupFile {
 
 export type BackupResult = { ok: true; backup: BackupFile } | { ok: false; message: string };
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function validCardState(s: unknown): boolean {
 	if (!isObj(s)) return false;

@@ -6,6 +6,7 @@
  */
 import { validateAssignment, type Assignment } from './assignment-link';
 import { sha256Hex } from './digest';
+import { isObj, isNum } from './guards';
 
 export const RESULT_FORMAT = 'crm-study-result';
 export const RESULT_VERSION = 1;
@@ -75,8 +76,6 @@ export function createResultFile(body: ResultFileBody): ResultFile {
 	return { ...body, checksum: computeChecksum(body) };
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isIsoTime = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
 
 /** Checks a result file completely; the message names the file and says what to do. */

@@ -35,3 +35,9 @@ export function responseText(q: Question, r: Response | undefined): string {
 			return r.text.trim() || (q.type === 'define' || q.type === 'short' ? '未作答' : '');
 	}
 }
+
+/** A stem as a one-line plain-text preview for lists and tables (Markdown markers dropped). */
+export function plainStem(stem: string, max = Infinity): string {
+	const text = stem.replace(/[*_`$]/g, '');
+	return text.length > max ? `${text.slice(0, max)}…` : text;
+}
