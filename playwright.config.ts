@@ -14,6 +14,10 @@ const args = [
 	...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])
 ];
 
+// Ports can be moved so that two checkouts can run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const basePort = Number(process.env.E2E_BASE_PORT ?? port + 1);
+
 const use = { ...devices['Desktop Chrome'], channel: undefined, launchOptions: { executablePath, args } };
 
 export default defineConfig({
@@ -26,22 +30,22 @@ export default defineConfig({
 	timeout: 30_000,
 	use: { trace: 'retain-on-failure' },
 	projects: [
-		{ name: 'chromium', testIgnore: '**/base-path.e2e.ts', use: { ...use, baseURL: 'http://localhost:4173' } },
-		{ name: 'base-path', testMatch: '**/base-path.e2e.ts', use: { ...use, baseURL: 'http://localhost:4174' } }
+		{ name: 'chromium', testIgnore: '**/base-path.e2e.ts', use: { ...use, baseURL: `http://localhost:${port}` } },
+		{ name: 'base-path', testMatch: '**/base-path.e2e.ts', use: { ...use, baseURL: `http://localhost:${basePort}` } }
 	],
 	webServer: [
 		{
-			command: 'npx vite build && npx vite preview --port 4173 --strictPort',
-			url: 'http://localhost:4173/',
+			command: `npx vite build && npx vite preview --port ${port} --strictPort`,
+			url: `http://localhost:${port}/`,
 			reuseExistingServer: !process.env.CI,
 			timeout: 180_000
 		},
 		{
-			command: 'npx vite build && npx vite preview --port 4174 --strictPort',
+			command: `npx vite build && npx vite preview --port ${basePort} --strictPort`,
 			env: { BASE_PATH: '/crm' },
 			// The base build repeats the root build's output, plus a harmless tsconfig hint about its outDir.
 			stderr: 'ignore',
-			url: 'http://localhost:4174/crm/',
+			url: `http://localhost:${basePort}/crm/`,
 			reuseExistingServer: !process.env.CI,
 			timeout: 180_000
 		}

@@ -59,7 +59,10 @@ interface FieldSpec {
 	optional: string[];
 }
 
-const CONCEPT_COMMON = ['英文', '相关', '标签'];
+/** Marks material from the wider textbooks, kept apart from the course's own documents. */
+export const EXTENSION_SOURCE = '教材拓展';
+
+const CONCEPT_COMMON = ['英文', '相关', '标签', '来源'];
 const QUESTION_COMMON = ['概念', '来源', '标签'];
 
 const FIELDS: Record<ConceptKind | QuestionType, FieldSpec> = {
@@ -277,8 +280,18 @@ function buildBlock(
 		return targets;
 	};
 	const tags = splitList(get('标签'));
+	const isConcept = kind === 'term' || kind === 'list' || kind === 'formula' || kind === 'compare';
+	const sourceText = get('来源');
+	const allowed = isConcept ? [EXTENSION_SOURCE] : ['课程资料', EXTENSION_SOURCE];
+	if (sourceText && !allowed.includes(sourceText)) {
+		const hint = isConcept
+			? `概念块的 “来源” 只能写 ${EXTENSION_SOURCE}（表示课程资料以外的教材内容），出自课程资料的概念不写此字段`
+			: `“来源” 只能写 课程资料（课程资料原题）或 ${EXTENSION_SOURCE}（课程资料以外的教材内容），自编题不写此字段`;
+		report.add(file, lineOf('来源'), `${hint}；读到 “${sourceText}”`, id);
+	}
+	const conceptSource = sourceText === EXTENSION_SOURCE ? ('extension' as const) : ('course' as const);
 
-	if (kind === 'term' || kind === 'list' || kind === 'formula' || kind === 'compare') {
+	if (isConcept) {
 		const concept: Concept = {
 			id,
 			kind,
@@ -291,22 +304,19 @@ function buildBlock(
 			note: kind === 'term' ? get('说明') : '',
 			items: kind === 'list' ? parseListField(get('条目'), file, lineOf('条目'), id, '条目', report) : [],
 			formula: kind === 'formula' ? get('公式') : '',
+			source: conceptSource,
 			pos
 		};
 		return { concept };
 	}
 
-	const sourceText = get('来源');
-	if (sourceText && sourceText !== '课程资料') {
-		report.add(file, lineOf('来源'), `“来源” 只能写 课程资料（表示课程资料原题），自编题不写此字段；读到 “${sourceText}”`, id);
-	}
 	const base = {
 		id,
 		chapter,
 		stem: get('题干'),
 		explanation: get('解析'),
 		concepts: addRefs('概念'),
-		source: sourceText === '课程资料' ? ('course' as const) : ('authored' as const),
+		source: sourceText === '课程资料' ? ('course' as const) : sourceText === EXTENSION_SOURCE ? ('extension' as const) : ('authored' as const),
 		tags,
 		pos
 	};

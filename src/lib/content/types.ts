@@ -34,6 +34,8 @@ export interface Concept {
 	items: string[];
 	/** LaTeX source (formulas only). */
 	formula: string;
+	/** 'extension' (来源: 教材拓展): from the wider textbooks, not the course's own documents. */
+	source: 'course' | 'extension';
 	pos: SourcePos;
 }
 
@@ -62,7 +64,8 @@ interface QuestionBase {
 	stem: string;
 	explanation: string;
 	concepts: string[];
-	source: 'course' | 'authored';
+	/** course: an item of the course's own documents; authored: written for the app from them; extension: 教材拓展. */
+	source: 'course' | 'authored' | 'extension';
 	tags: string[];
 	pos: SourcePos;
 }

@@ -38,7 +38,7 @@ export function escapeCloze(text: string): string {
 /** The course's own exam marks per type, so a Moodle quiz built from the bank weighs questions alike. */
 const grade = (q: Question) => DEFAULT_MAKEUP.find((r) => r.type === q.type)!.marks;
 
-const SOURCE_TAG = { course: '来源-课程资料', authored: '来源-自编' } as const;
+const SOURCE_TAG = { course: '来源-课程资料', authored: '来源-自编', extension: '来源-教材拓展' } as const;
 
 function head(q: Question, type: string, render: HtmlRenderer, questionHtml: string, marks = grade(q)): string[] {
 	return [

@@ -114,6 +114,7 @@ export function conceptsJson() {
 			english: c.english,
 			related: c.related,
 			tags: c.tags,
+			source: c.source,
 			text: c.text,
 			...(c.kind === 'list' ? { items: c.items } : {}),
 			...(c.kind === 'formula' ? { formula: c.formula } : {}),

@@ -27,7 +27,11 @@ export interface CardSpec {
 	/** For list-item cards: which item is hidden. */
 	itemIndex: number | null;
 	tags: string[];
+	/** course: from the course's own documents; authored: a cloze of a question written for the app; extension: 教材拓展. */
+	source: CardSource;
 }
+
+export type CardSource = 'course' | 'authored' | 'extension';
 
 /** FNV-1a: a short, stable fingerprint so a list item keeps its card when items are reordered. */
 export function fingerprint(text: string): string {
@@ -49,7 +53,7 @@ export function buildCards(course: Course): CardSpec[] {
 	const base = { question: null, itemIndex: null };
 	for (const chapter of course.chapters) {
 		for (const c of course.concepts.filter((x) => x.chapter === chapter.id)) {
-			const common = { ...base, chapter: c.chapter, concept: c.id, tags: c.tags };
+			const common = { ...base, chapter: c.chapter, concept: c.id, tags: c.tags, source: c.source };
 			const primaryKind: CardKind = c.kind === 'list' ? 'list' : c.kind;
 			cards.push({ ...common, id: `${c.id}:card`, kind: primaryKind });
 			if (c.kind === 'term') cards.push({ ...common, id: `${c.id}:reverse`, kind: 'reverse' });
@@ -64,7 +68,7 @@ export function buildCards(course: Course): CardSpec[] {
 			}
 		}
 		for (const q of course.questions.filter((x) => x.chapter === chapter.id && x.type === 'fill')) {
-			cards.push({ id: `${q.id}:cloze`, kind: 'cloze', chapter: q.chapter, concept: q.concepts[0] ?? null, question: q.id, itemIndex: null, tags: q.tags });
+			cards.push({ id: `${q.id}:cloze`, kind: 'cloze', chapter: q.chapter, concept: q.concepts[0] ?? null, question: q.id, itemIndex: null, tags: q.tags, source: q.source });
 		}
 	}
 	return cards;

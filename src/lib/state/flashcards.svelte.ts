@@ -4,7 +4,7 @@
  */
 import { fetchJsonOnce } from './fetch-once';
 import { app } from './app.svelte';
-import type { CardKind } from '$lib/srs/cards';
+import type { CardKind, CardSource } from '$lib/srs/cards';
 import { ALL_DECK, deckCards, type Deck } from '$lib/srs/decks';
 import { buildQueue, studyDayStart, type Queue } from '$lib/srs/queue';
 import { GRADES, Scheduler, type CardState, type Grade, type ReviewEntry } from '$lib/srs/scheduler';
@@ -18,6 +18,7 @@ export interface CardData {
 	concept: string | null;
 	question: string | null;
 	tags: string[];
+	source: CardSource;
 	title: string;
 	front: string;
 	back: string;
