@@ -10,6 +10,14 @@ export interface StudySettings {
 	examDate: string | null;
 	/** Also make definition → term cards. */
 	reverseCards: boolean;
+	/** Minutes a day the learner can study, for the exam plan. */
+	minutesPerDay: number;
+	/** Chapter ids the learner left out of the exam plan. */
+	planExcluded: string[];
+	/** FSRS parameters fitted to this learner's reviews, or null for the defaults. */
+	fsrsWeights: number[] | null;
+	/** "今天多学 N 张": extra new cards for one study day (its index), on top of the plan. */
+	extraNew: { day: number; count: number } | null;
 }
 
 export const DEFAULT_SETTINGS: StudySettings = {
@@ -17,13 +25,20 @@ export const DEFAULT_SETTINGS: StudySettings = {
 	newPerDay: 20,
 	dayStartHour: 4,
 	examDate: null,
-	reverseCards: false
+	reverseCards: false,
+	minutesPerDay: 30,
+	planExcluded: [],
+	fsrsWeights: null,
+	extraNew: null
 };
 
-export type SettingsInput = { [K in keyof StudySettings]: string | boolean };
-export type SettingsErrors = Partial<Record<keyof StudySettings, string>>;
+/** The settings the 设置 form edits; the others are set by their own controls. */
+export type FormKey = 'retention' | 'newPerDay' | 'dayStartHour' | 'examDate' | 'reverseCards';
+export type FormSettings = Pick<StudySettings, FormKey>;
+export type SettingsInput = { [K in FormKey]: string | boolean };
+export type SettingsErrors = Partial<Record<FormKey, string>>;
 
-export function validateSettings(input: SettingsInput, today: string): { ok: true; value: StudySettings } | { ok: false; errors: SettingsErrors } {
+export function validateSettings(input: SettingsInput, today: string): { ok: true; value: FormSettings } | { ok: false; errors: SettingsErrors } {
 	const errors: SettingsErrors = {};
 	const num = (v: string | boolean) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim().replace(/[%％]$/, '')) : NaN);
 

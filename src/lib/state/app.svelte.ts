@@ -39,10 +39,11 @@ class AppState {
 		this.problems = this.problems.filter((p) => p.kind !== kind);
 	}
 
-	async saveSettings(settings: StudySettings) {
-		this.settings = settings;
+	/** Saves the fields in `patch`; the others keep their current values. */
+	async saveSettings(patch: Partial<StudySettings>) {
+		this.settings = { ...this.settings, ...patch };
 		const store = await this.store();
-		await store.write((b) => b.putSetting('study', $state.snapshot(settings)));
+		await store.write((b) => b.putSetting('study', $state.snapshot(this.settings)));
 	}
 
 	/** Local time-zone offset, read at the edge so the domain code stays clock-free. */
