@@ -11,7 +11,7 @@ const variant = base ? '-base' : '';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: `build${variant}`, assets: `build${variant}`, strict: true }),
+		adapter: adapter({ pages: `build${variant}`, assets: `build${variant}`, strict: true, precompress: true }),
 		outDir: `.svelte-kit${variant}`,
 		paths: { base, relative: false },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }

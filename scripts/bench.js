@@ -1,13 +1,27 @@
 #!/usr/bin/env node
-// `npm run bench`: bundles scripts/bench-entry.ts, runs it in Chromium on a loopback server,
-// and prints the timings against their targets. Speed lives here, never in a timed test.
+// `npm run bench`: (1) bundles scripts/bench-entry.ts and times the review hot paths in Chromium;
+// (2) builds the site and prints first-load JS per route; (3) runs Lighthouse (mobile preset)
+// per route, with today's bank and with a 10× bank. Speed lives here, never in a timed test.
+// Options: --runs=N (Lighthouse runs per route, median; default 3), --skip=micro,js,lighthouse,big
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bigBankCopy, firstLoadJs, lighthouseRoutes } from './bench-site.js';
 
+/** @param {string} name @param {string} fallback */
+const option = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const skip = new Set(option('skip', '').split(',').filter(Boolean));
+const runs = Math.max(1, Number(option('runs', '3')) || 3);
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+
+if (!skip.has('micro')) await micro();
+if (!skip.has('js') || !skip.has('lighthouse')) await site();
+
+async function micro() {
 const out = mkdtempSync(join(tmpdir(), 'crm-bench-'));
 await build({
 	configFile: false,
@@ -28,7 +42,6 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undef
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
 	const page = await browser.newPage();
@@ -45,4 +58,43 @@ try {
 } finally {
 	await browser.close();
 	server.close();
+}
+}
+
+/** Student-facing routes first; the teacher's pages after. */
+const ROUTES = ['/', '/concepts', '/concepts/customer-lifetime-value', '/flashcards', '/quiz', '/quiz/run', '/quiz/result', '/mistakes', '/progress', '/calculators', '/calculators/cdv', '/calculators/clv', '/calculators/satisfaction', '/calculators/rfm', '/calculators/abc', '/settings', '/assignment', '/teach', '/teach/results', '/teach/export', '/teach/print'];
+const BIG_ROUTES = ['/flashcards', '/progress', '/quiz', '/mistakes', '/teach/results'];
+
+async function site() {
+	console.log('\nBuilding the site (precompressed) …');
+	const built = spawnSync('npx', ['vite', 'build'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	if (built.status !== 0) {
+		console.error(built.stdout, built.stderr);
+		process.exit(1);
+	}
+	/** @param {number} n */
+	const kb = (n) => (n / 1024).toFixed(1).padStart(6);
+	if (!skip.has('js')) {
+		console.log('\nFirst-load JS per route (modulepreload + entry imports; gzip -9)          target ≤ 60 KB gz');
+		for (const route of ROUTES) {
+			const r = firstLoadJs('build', route);
+			console.log(`${route.padEnd(36)} ${String(r.files).padStart(3)} files ${kb(r.raw)} KB raw ${kb(r.gz)} KB gz ${r.gz <= 60 * 1024 ? 'OK' : 'OVER'}`);
+		}
+	}
+	if (skip.has('lighthouse')) return;
+	const { default: lhPackage } = await import('lighthouse/package.json', { with: { type: 'json' } });
+	/** @param {{ route: string, score: number, tbt: number, lcp: number }[]} rows */
+	const show = (rows) => {
+		for (const r of rows) console.log(`${r.route.padEnd(36)} performance ${String(r.score).padStart(3)}   TBT ${r.tbt.toFixed(0).padStart(5)} ms   LCP ${r.lcp.toFixed(0).padStart(5)} ms   ${r.score >= 95 ? 'OK' : 'LOW'}`);
+	};
+	console.log(`\nLighthouse ${lhPackage.version}, mobile preset (simulated 4× CPU, slow 4G), median of ${runs}, brotli + immutable caching   target ≥ 95`);
+	show(await lighthouseRoutes('build', ROUTES, { runs, chromePath: executablePath }));
+	if (skip.has('big')) return;
+	const big = bigBankCopy('build', 10);
+	try {
+		console.log(`\n10× bank (${Object.entries(big.counts).map(([k, n]) => `${k}: ${n}`).join(', ')})   target TBT < 200 ms`);
+		show(await lighthouseRoutes(big.dir, BIG_ROUTES, { runs, chromePath: executablePath }));
+	} finally {
+		big.cleanup();
+	}
 }

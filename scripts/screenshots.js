@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Takes desktop and phone screenshots, light and dark, of the given paths on a running site,
 // for looking at what we built: `node scripts/screenshots.js / /concepts` (server on :4173).
-// Writes PNGs to screenshots/ (git-ignored). Optional actions per path: "path#click=按钮文字".
+// Writes PNGs to screenshots/ (git-ignored) or SCREENSHOT_DIR. Optional actions per path: "path#click=按钮文字".
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 
@@ -9,14 +9,17 @@ const baseURL = process.env.SCREENSHOT_BASE ?? 'http://localhost:4173';
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
 const paths = process.argv.slice(2);
 if (paths.length === 0) paths.push('/');
-mkdirSync('screenshots', { recursive: true });
+const outDir = process.env.SCREENSHOT_DIR ?? 'screenshots';
+mkdirSync(outDir, { recursive: true });
 
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
 const variants = [
 	{ name: 'desktop', viewport: { width: 1280, height: 900 }, isMobile: false },
 	{ name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true }
 ];
-for (const v of variants) {
+// SCREENSHOT_VARIANTS=phone (or desktop) takes only one size.
+const only = process.env.SCREENSHOT_VARIANTS?.split(',');
+for (const v of variants.filter((x) => !only || only.includes(x.name))) {
 	for (const scheme of /** @type {const} */ (['light', 'dark'])) {
 		const context = await browser.newContext({ viewport: v.viewport, isMobile: v.isMobile, hasTouch: v.isMobile, colorScheme: scheme, deviceScaleFactor: 1 });
 		const page = await context.newPage();
@@ -38,7 +41,7 @@ for (const v of variants) {
 				}
 				await page.waitForTimeout(250);
 			}
-			const file = `screenshots/${(path + (actions.length ? '-' + actions.join('-') : '')).replace(/[^\w\u4e00-\u9fff-]+/g, '_') || 'home'}-${v.name}-${scheme}.png`;
+			const file = `${outDir}/${(path + (actions.length ? '-' + actions.join('-') : '')).replace(/[^\w\u4e00-\u9fff-]+/g, '_') || 'home'}-${v.name}-${scheme}.png`;
 			await page.screenshot({ path: file, fullPage: true });
 			console.log(file);
 		}

@@ -6,11 +6,18 @@
 // is cached on install, so once the site has loaded it works without a network. The export
 // files for other tools (/data/export/, several MB) are left out: students never need them
 // offline, and a teacher downloading one is online.
-import { build, files, prerendered, version } from '$service-worker';
+import { base, build, files, prerendered, version } from '$service-worker';
+import { offlinePage } from '$lib/offline-page';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `crm-study-${version}`;
-const ASSETS = [...build, ...files, ...prerendered.filter((path) => !path.includes('/data/export/'))];
+// Also left out: KaTeX's legacy .ttf/.woff fonts (every browser with service workers takes
+// .woff2) and /data/concepts.json (published for other tools; no page fetches it).
+const ASSETS = [
+	...build.filter((path) => !/\.(ttf|woff)$/.test(path)),
+	...files,
+	...prerendered.filter((path) => !path.includes('/data/export/') && !path.endsWith('/data/concepts.json'))
+];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -49,10 +56,7 @@ sw.addEventListener('fetch', (event) => {
 			} catch {
 				const fallback = (await cache.match(url.pathname.replace(/\/$/, '') + '.html')) ?? (await cache.match(url.pathname));
 				if (fallback) return fallback;
-				return new Response('离线状态下无法打开此页面，请联网后再试。', {
-					status: 503,
-					headers: { 'content-type': 'text/plain; charset=utf-8' }
-				});
+				return new Response(offlinePage(`${base}/`), { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
 			}
 		})()
 	);

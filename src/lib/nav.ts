@@ -13,6 +13,9 @@ export const NAV = [
 
 export type NavPath = (typeof NAV)[number]['path'];
 
+/** The places a student goes to daily; on phones they are the bottom tabs, the rest sit under 更多. */
+export const PHONE_TABS: readonly NavPath[] = ['/', '/concepts', '/flashcards', '/quiz', '/progress'];
+
 /** True when `pathname` (without the base) is inside the section at `path`. */
 export function isCurrentSection(path: string, pathname: string): boolean {
 	if (path === '/') return pathname === '/';

@@ -45,16 +45,26 @@ export function searchConcepts<T extends SearchEntry>(entries: T[], query: strin
 	return scored.map((s) => s.entry);
 }
 
+/** A question bank prepared for searching: each question's text normalised once, when the bank loads. */
+export interface QuestionIndex<Q> {
+	entries: readonly { question: Q; hay: string }[];
+}
+
+export function indexQuestions<Q extends { id: string; stem: string; options: { text: string }[] }>(
+	questions: readonly Q[],
+	answerText: (q: Q) => string = () => ''
+): QuestionIndex<Q> {
+	return { entries: questions.map((q) => ({ question: q, hay: normalise([q.id, q.stem, ...q.options.map((o) => o.text), answerText(q)].join(' ')) })) };
+}
+
 /**
  * Question search for the teacher's bank. Chinese has no spaces between words, so plain
  * substring matching is both simpler and more accurate here than a token index: every
  * space-separated term must occur in the id, the stem, an option or the answer text.
+ * Only the query is normalised per keystroke; the bank was normalised by indexQuestions.
  */
-export function searchQuestions<Q extends { id: string; stem: string; options: { text: string }[] }>(questions: readonly Q[], query: string, answerText: (q: Q) => string = () => ''): Q[] {
+export function searchQuestions<Q>(index: QuestionIndex<Q>, query: string): Q[] {
 	const terms = query.split(/\s+/).map(normalise).filter(Boolean);
-	if (!terms.length) return [...questions];
-	return questions.filter((q) => {
-		const hay = normalise([q.id, q.stem, ...q.options.map((o) => o.text), answerText(q)].join(' '));
-		return terms.every((t) => hay.includes(t));
-	});
+	if (!terms.length) return index.entries.map((e) => e.question);
+	return index.entries.filter((e) => terms.every((t) => e.hay.includes(t))).map((e) => e.question);
 }

@@ -1,0 +1,108 @@
+// Site-level measurements for `npm run bench`: first-load JavaScript per route (from the built
+// HTML) and Lighthouse (mobile preset, system Chromium) against the build served the way a good
+// host serves it (scripts/serve.js: brotli/gzip, immutable caching). With a 10× bank the
+// published /data/*.json files are multiplied in a copy of the build.
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { serveStatic } from './serve.js';
+
+/** The built HTML file of a route. @param {string} dir @param {string} route */
+function htmlFile(dir, route) {
+	return join(dir, route === '/' ? 'index.html' : `${route.slice(1)}.html`);
+}
+
+/**
+ * The JavaScript a first visit to `route` downloads before it can run: modulepreloads and the entry imports.
+ * @param {string} dir @param {string} route
+ */
+export function firstLoadJs(dir, route) {
+	const html = readFileSync(htmlFile(dir, route), 'utf8');
+	/** @type {Set<string>} */
+	const files = new Set();
+	for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+		if (!/rel="modulepreload"/.test(m[0])) continue;
+		const href = /href="([^"]+)"/.exec(m[0]);
+		if (href) files.add(href[1]);
+	}
+	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) files.add(m[1]);
+	let raw = 0;
+	let gz = 0;
+	for (const f of files) {
+		const body = readFileSync(join(dir, f.replace(/^\//, '')));
+		raw += body.length;
+		gz += gzipSync(body, { level: 9 }).length;
+	}
+	return { files: files.size, raw, gz };
+}
+
+/**
+ * Copies the build and multiplies every top-level array of records with an `id` in /data/*.json
+ * `factor` times (ids suffixed, so they stay unique and files that refer to each other agree).
+ * @param {string} dir @param {number} factor
+ */
+export function bigBankCopy(dir, factor) {
+	const out = mkdtempSync(join(tmpdir(), 'crm-bench-big-'));
+	cpSync(dir, out, { recursive: true });
+	/** @type {Record<string, number>} */
+	const counts = {};
+	for (const name of readdirSync(join(out, 'data'))) {
+		if (!name.endsWith('.json')) continue;
+		const path = join(out, 'data', name);
+		const data = JSON.parse(readFileSync(path, 'utf8'));
+		for (const [key, value] of Object.entries(data)) {
+			if (!Array.isArray(value) || !value.every((v) => v && typeof v === 'object' && typeof v.id === 'string')) continue;
+			const copies = [];
+			for (let k = 0; k < factor; k++) for (const v of value) copies.push(k === 0 ? v : { ...v, id: `${v.id}-x${k}` });
+			data[key] = copies;
+			counts[`${name} ${key}`] = copies.length;
+		}
+		const body = JSON.stringify(data);
+		writeFileSync(path, body);
+		writeFileSync(path + '.gz', gzipSync(body, { level: 9 }));
+		writeFileSync(path + '.br', brotliCompressSync(body));
+	}
+	return { dir: out, counts, cleanup: () => rmSync(out, { recursive: true, force: true }) };
+}
+
+/** @param {number[]} xs */
+const median = (xs) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Lighthouse's mobile preset (simulated slow 4G, 4× CPU), median of `runs` per route.
+ * @param {string} dir @param {string[]} routes @param {{ runs: number, chromePath?: string }} options
+ */
+export async function lighthouseRoutes(dir, routes, { runs, chromePath }) {
+	const { default: lighthouse } = await import('lighthouse');
+	const chromeLauncher = await import('chrome-launcher');
+	const { server, port } = await serveStatic(dir);
+	const chrome = await chromeLauncher.launch({
+		chromePath,
+		chromeFlags: ['--headless=new', '--disable-gpu', '--no-first-run', '--disable-background-networking', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
+	});
+	const rows = [];
+	try {
+		for (const route of routes) {
+			const samples = [];
+			for (let i = 0; i < runs; i++) {
+				const result = await lighthouse(`http://127.0.0.1:${port}${route}`, { port: chrome.port, logLevel: 'error', output: 'json', onlyCategories: ['performance'] });
+				const lhr = result?.lhr;
+				if (!lhr) throw new Error(`Lighthouse gave no result for ${route}`);
+				samples.push({
+					score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+					tbt: lhr.audits['total-blocking-time'].numericValue ?? 0,
+					lcp: lhr.audits['largest-contentful-paint'].numericValue ?? 0
+				});
+			}
+			rows.push({ route, score: median(samples.map((s) => s.score)), tbt: median(samples.map((s) => s.tbt)), lcp: median(samples.map((s) => s.lcp)) });
+		}
+	} finally {
+		await chrome.kill();
+		server.close();
+	}
+	return rows;
+}

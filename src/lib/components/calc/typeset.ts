@@ -1,0 +1,25 @@
+// KaTeX for the calculators' worked steps, loaded after the page has painted its numbers
+// (it is most of a calculator page's JavaScript), and memoised per formula so that a
+// keystroke re-typesets only the steps whose TeX changed.
+type Render = (tex: string) => string;
+
+let loading: Promise<Render> | null = null;
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 500;
+
+export function loadTypesetter(): Promise<Render> {
+	loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([{ default: katex }]) => {
+		return (tex: string) => {
+			let html = cache.get(tex);
+			if (html === undefined) {
+				// Inline mode with \displaystyle lets KaTeX break a long equation after = and +,
+				// so a step wraps on a phone instead of being cut off.
+				html = katex.renderToString(`\\displaystyle ${tex}`, { displayMode: false, throwOnError: false, output: 'html' });
+				if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+				cache.set(tex, html);
+			}
+			return html;
+		};
+	});
+	return loading;
+}
