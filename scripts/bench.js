@@ -2,7 +2,7 @@
 // `npm run bench`: (1) bundles scripts/bench-entry.ts and times the review hot paths in Chromium;
 // (2) builds the site and prints first-load JS per route; (3) runs Lighthouse (mobile preset)
 // per route, with today's bank and with a 10× bank. Speed lives here, never in a timed test.
-// Options: --runs=N (Lighthouse runs per route, median; default 3), --skip=micro,js,lighthouse,big
+// Options: --runs=N (Lighthouse runs per route, median; default 3), --skip=micro,build,js,lighthouse,big
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { spawnSync } from 'node:child_process';
@@ -17,9 +17,6 @@ const option = (name, fallback) => process.argv.find((a) => a.startsWith(`--${na
 const skip = new Set(option('skip', '').split(',').filter(Boolean));
 const runs = Math.max(1, Number(option('runs', '3')) || 3);
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-
-if (!skip.has('micro')) await micro();
-if (!skip.has('js') || !skip.has('lighthouse')) await site();
 
 async function micro() {
 const out = mkdtempSync(join(tmpdir(), 'crm-bench-'));
@@ -66,11 +63,13 @@ const ROUTES = ['/', '/concepts', '/concepts/customer-lifetime-value', '/flashca
 const BIG_ROUTES = ['/flashcards', '/progress', '/quiz', '/mistakes', '/teach/results'];
 
 async function site() {
-	console.log('\nBuilding the site (precompressed) …');
-	const built = spawnSync('npx', ['vite', 'build'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-	if (built.status !== 0) {
-		console.error(built.stdout, built.stderr);
-		process.exit(1);
+	if (!skip.has('build')) {
+		console.log('\nBuilding the site (precompressed) …');
+		const built = spawnSync('npx', ['vite', 'build'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+		if (built.status !== 0) {
+			console.error(built.stdout, built.stderr);
+			process.exit(1);
+		}
 	}
 	/** @param {number} n */
 	const kb = (n) => (n / 1024).toFixed(1).padStart(6);
@@ -98,3 +97,6 @@ async function site() {
 		big.cleanup();
 	}
 }
+
+if (!skip.has('micro')) await micro();
+if (!skip.has('js') || !skip.has('lighthouse')) await site();

@@ -16,14 +16,3 @@ for (const scheme of ['light', 'dark'] as const) {
 		}
 	});
 }
-
-test('phone width: nothing overflows horizontally', async ({ page }) => {
-	test.setTimeout(60_000);
-	await page.setViewportSize({ width: 390, height: 844 });
-	for (const path of PAGES) {
-		await page.goto(path);
-		await page.waitForLoadState('networkidle');
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-		expect(overflow, path).toBeLessThanOrEqual(0);
-	}
-});
