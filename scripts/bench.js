@@ -2,7 +2,8 @@
 // `npm run bench`: (1) bundles scripts/bench-entry.ts and times the review hot paths in Chromium;
 // (2) builds the site and prints first-load JS per route; (3) runs Lighthouse (mobile preset)
 // per route, with today's bank and with a 10× bank. Speed lives here, never in a timed test.
-// Options: --runs=N (Lighthouse runs per route, median; default 3), --skip=micro,build,js,lighthouse,big
+// Options: --runs=N (Lighthouse runs per route, median; default 3), --skip=micro,build,js,lighthouse,big,
+// --routes=/,/quiz (Lighthouse on these routes only)
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { spawnSync } from 'node:child_process';
@@ -87,12 +88,14 @@ async function site() {
 		for (const r of rows) console.log(`${r.route.padEnd(36)} performance ${String(r.score).padStart(3)}   TBT ${r.tbt.toFixed(0).padStart(5)} ms   LCP ${r.lcp.toFixed(0).padStart(5)} ms   ${r.score >= 95 ? 'OK' : 'LOW'}`);
 	};
 	console.log(`\nLighthouse ${lhPackage.version}, mobile preset (simulated 4× CPU, slow 4G), median of ${runs}, brotli + immutable caching   target ≥ 95`);
-	show(await lighthouseRoutes('build', ROUTES, { runs, chromePath: executablePath }));
+	const only = option('routes', '').split(',').filter(Boolean);
+	const pick = (/** @type {string[]} */ list) => (only.length ? list.filter((r) => only.includes(r)) : list);
+	show(await lighthouseRoutes('build', pick(ROUTES), { runs, chromePath: executablePath }));
 	if (skip.has('big')) return;
 	const big = bigBankCopy('build', 10);
 	try {
 		console.log(`\n10× bank (${Object.entries(big.counts).map(([k, n]) => `${k}: ${n}`).join(', ')})   target TBT < 200 ms`);
-		show(await lighthouseRoutes(big.dir, BIG_ROUTES, { runs, chromePath: executablePath }));
+		show(await lighthouseRoutes(big.dir, pick(BIG_ROUTES), { runs, chromePath: executablePath }));
 	} finally {
 		big.cleanup();
 	}

@@ -88,7 +88,7 @@ test('concept pages with the widest formulas fit at 390 px', async ({ page }) =>
 });
 
 test('the bottom tab bar reaches every section, the rest through 更多', async ({ page }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(180_000);
 	await page.goto('/');
 	const bar = page.getByRole('navigation', { name: '底部导航' });
 	await expect(bar).toBeInViewport();

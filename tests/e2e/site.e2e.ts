@@ -71,3 +71,19 @@ test('the question bank is published as JSON but not loaded by the concept pages
 	const concepts = await (await request.get('/data/concepts.json')).json();
 	expect(concepts.concepts.some((c: { name: string }) => c.name === '客户终生价值')).toBe(true);
 });
+
+test('the question bank is fetched only when a page needs it', async ({ page }) => {
+	const fetched: string[] = [];
+	page.on('request', (req) => fetched.push(new URL(req.url()).pathname));
+	// Nothing stored yet: an empty 错题本 and a results page with nothing imported need no bank.
+	for (const path of ['/', '/mistakes', '/teach/results']) {
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+	}
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	expect(fetched.filter((p) => p.endsWith('/data/questions.json'))).toEqual([]);
+	// The quiz page does need it.
+	await page.goto('/quiz');
+	await expect(page.getByRole('button', { name: /开始/ })).toBeVisible();
+	expect(fetched.filter((p) => p.endsWith('/data/questions.json')).length).toBeGreaterThan(0);
+});

@@ -33,14 +33,16 @@ export class QuizData {
 	loaded = $state(false);
 	error = $state<string | null>(null);
 
-	async load() {
+	/** `onlyForMistakes`: the 错题本 fetches the bank (about 80 KB gz) only when it has mistakes to show. */
+	async load(onlyForMistakes = false) {
 		try {
-			const [questions, store] = await Promise.all([fetchQuestions(), app.store()]);
+			const store = await app.store();
 			const [mistakes, cards, clearAfter] = await Promise.all([
 				store.read((b) => b.getMistakes(), []),
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
 				store.read((b) => b.getSetting<number>('mistakesClearAfter'), undefined)
 			]);
+			const questions = onlyForMistakes && mistakes.length === 0 ? [] : await fetchQuestions();
 			this.questions = questions;
 			this.byId = new Map(questions.map((q) => [q.id, q]));
 			this.mistakes = new Map(mistakes.map((m) => [m.questionId, m.data as Mistake]));

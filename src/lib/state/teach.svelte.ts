@@ -29,18 +29,38 @@ export class TeachData {
 
 	chapterIds: ReadonlySet<string> = new Set();
 
-	async load(chapterIds: ReadonlySet<string>) {
+	/**
+	 * `withBank: false` (the results page) leaves the question bank (about 80 KB gz) until a class
+	 * is shown or results are imported; see loadBank().
+	 */
+	async load(chapterIds: ReadonlySet<string>, withBank = true) {
 		this.chapterIds = chapterIds;
 		try {
-			const [questions, store] = await Promise.all([fetchQuestions(), app.store()]);
+			const [questions, store] = await Promise.all([withBank ? fetchQuestions() : null, app.store()]);
 			const saved = await store.read((b) => b.getAssignments(), []);
-			this.questions = questions;
-			this.byId = new Map(questions.map((q) => [q.id, q]));
+			if (questions) this.setBank(questions);
 			this.assignments = saved.map((s) => ({ id: s.id, code: s.code, createdAt: s.createdAt, assignment: s.data as Assignment })).sort((a, b) => b.createdAt - a.createdAt);
 			this.loaded = true;
 		} catch {
 			this.error = LOAD_ERROR;
 		}
+	}
+
+	/** Fetches the bank if it is not here yet; false (and the error shown) when it cannot be had. */
+	async loadBank(): Promise<boolean> {
+		if (this.byId.size) return true;
+		try {
+			this.setBank(await fetchQuestions());
+			return true;
+		} catch {
+			this.error = LOAD_ERROR;
+			return false;
+		}
+	}
+
+	private setBank(questions: BankQuestion[]) {
+		this.questions = questions;
+		this.byId = new Map(questions.map((q) => [q.id, q]));
 	}
 
 	get known() {
@@ -61,6 +81,7 @@ export class TeachData {
 
 	/** Adds an assignment from its link (made on another device); returns a message on failure. */
 	async addByLink(text: string): Promise<{ ok: true; saved: SavedAssignment } | { ok: false; message: string }> {
+		if (!(await this.loadBank())) return { ok: false, message: LOAD_ERROR };
 		const code = extractCode(text);
 		const decoded = decodeAssignment(code, this.known);
 		if (!decoded.ok) return { ok: false, message: decoded.error.message };
@@ -86,6 +107,7 @@ export class TeachData {
 		const texts = await Promise.all(
 			files.map(async (f) => ({ name: f.name, text: f.size > 5_000_000 ? '' : await f.text().catch(() => '') }))
 		);
+		await this.loadBank();
 		const known = new Map(this.assignments.map((a) => [a.id, a.assignment]));
 		const outcome = collectResults(texts, target.assignment, known, existing, this.questions, now);
 		if (outcome.accepted.length) {
