@@ -52,7 +52,8 @@ export function bigBankCopy(dir, factor) {
 		const path = join(out, 'data', name);
 		const data = JSON.parse(readFileSync(path, 'utf8'));
 		for (const [key, value] of Object.entries(data)) {
-			if (!Array.isArray(value) || !value.every((v) => v && typeof v === 'object' && typeof v.id === 'string')) continue;
+			// Chapters stay as they are: a bigger course has more questions and cards per chapter.
+			if (key === 'chapters' || !Array.isArray(value) || !value.every((v) => v && typeof v === 'object' && typeof v.id === 'string')) continue;
 			const copies = [];
 			for (let k = 0; k < factor; k++) for (const v of value) copies.push(k === 0 ? v : { ...v, id: `${v.id}-x${k}` });
 			data[key] = copies;

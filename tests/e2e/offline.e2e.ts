@@ -24,7 +24,7 @@ test('once loaded, the site works offline and makes no third-party requests', as
 	await expect(page.getByRole('button', { name: /开始/ })).toBeVisible();
 	// KaTeX is loaded after the calculator paints; it and its .woff2 fonts come from the cache.
 	await page.goto('/calculators/clv');
-	await expect(page.locator('.worked .katex').first()).toBeVisible();
+	await expect(page.locator('.worked .katex').filter({ visible: true }).first()).toBeVisible();
 	// A page that was never cached gets a styled page that says what to do.
 	await page.goto('/teach/never-cached');
 	await expect(page.getByRole('heading', { name: '现在离线，这一页还没有保存' })).toBeVisible();
