@@ -16,6 +16,7 @@ describe('the course content', () => {
 		expect(course.chapters.map((c) => c.id)).toEqual([
 			'overview',
 			'customer',
+			'development',
 			'marketing',
 			'segmentation',
 			'interaction',
