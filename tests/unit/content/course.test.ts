@@ -124,7 +124,7 @@ describe('wider syllabus: overview, customer, development, marketing', () => {
 	/** Concept ids the issue requires, by chapter; every one comes from the wider textbooks. */
 	const PART_A_EXTENSION_CONCEPTS: Record<string, string[]> = {
 		overview: ['crm-definition-schools', 'crm-essence', 'customer-role-evolution', 'market-share-vs-customer-share'],
-		customer: ['relationship-types-described', 'relationship-type-grid', 'relationship-type-aliases', 'competitor-as-customer'],
+		customer: ['relationship-types-described', 'relationship-type-grid', 'relationship-type-aliases', 'competitor-as-customer', 'customer-states-compare'],
 		development: [
 			'customer-selection',
 			'why-select-customers',
