@@ -51,7 +51,8 @@ const TOPICS: Record<string, Topic> = {
 			'kano-basic-vs-expected-vs-excitement': 'compare',
 			'customer-care': 'term',
 			'customer-care-content': 'list',
-			'customer-care-timing': 'list'
+			'customer-care-timing': 'list',
+			'satisfaction-factors-textbook': 'list'
 		}
 	},
 	'customer communication and customer input in service recovery': {
