@@ -82,7 +82,7 @@ describe('the course content', () => {
 			.map((f) => readFileSync(`${dir}/${f}`, 'utf8'))
 			.join('\n');
 		expect(text).not.toMatch(/[\u2F00-\u2FDF]/);
-		for (const marker of ['原创力文档', 'VIP', '下载', 'book118', '惊醒比较']) expect(text, marker).not.toContain(marker);
+		for (const marker of ['原创力文档', '成为VIP', 'VIP会员', '下载', 'book118', '惊醒比较']) expect(text, marker).not.toContain(marker);
 		for (const offTopic of ['理财经理', '公关部', '供应链的八', '营销的六个步骤', '营销六步', '分公司']) expect(text, offTopic).not.toContain(offTopic);
 	});
 
