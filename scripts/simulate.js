@@ -26,12 +26,15 @@ await build({
 	logLevel: 'warn',
 	build: { outDir: out, emptyOutDir: true, ssr: 'scripts/simulate-entry.ts', rollupOptions: { output: { format: 'es', entryFileNames: 'simulate.mjs' } } }
 });
+/** @type {{ run: (root: string, scenarios: object[], seeds: number[]) => { cards: number, out: { scenario: { days: number, minutesPerDay: number, secondsPerCard: number }, profile: string, results: { days: Record<string, number>[], seen: number, total: number, recallTrue: number, recallPredicted: number, atLeast90: number }[] }[] } }} */
 const { run } = await import(pathToFileURL(join(out, 'simulate.mjs')).href);
 const scenarios = [{ days, minutesPerDay: minutes, secondsPerCard: seconds }];
 if (!args.days && !args.minutes) scenarios.push({ days: 7, minutesPerDay: 40, secondsPerCard: 10 }, { days: 28, minutesPerDay: 20, secondsPerCard: 10 });
 const result = run(process.cwd(), scenarios, seeds);
 
+/** @param {number} x */
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
+/** @param {number[]} xs */
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 console.log(`课程卡片（不含反向卡）：${result.cards} 张；每种情形 ${seeds.length} 个随机种子取平均。`);
 for (const { scenario, profile, results } of result.out) {
@@ -40,7 +43,8 @@ for (const { scenario, profile, results } of result.out) {
 	const first = results[0];
 	console.log('   天  评分  新卡  考前加强');
 	first.days.forEach((d, i) => {
-		const avg = (k) => Math.round(mean(results.map((r) => r.days[i][k])));
+		/** @param {string} k */
+		const avg = (k) => Math.round(mean(results.map((r) => r.days[i]?.[k] ?? 0)));
 		console.log(`  ${String(d.day).padStart(3)} ${String(avg('ratings')).padStart(5)} ${String(avg('newCards')).padStart(5)} ${String(avg('extras')).padStart(9)}`);
 	});
 	console.log(`  见过的卡片：${Math.round(mean(results.map((r) => r.seen)))} / ${first.total}`);

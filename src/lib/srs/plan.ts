@@ -3,7 +3,8 @@
  * to meet each day so that the whole course has been seen and reviewed by the exam, and an
  * honest verdict when the time cannot cover it. Pure: time and the learner's history are inputs.
  */
-import { State, type CardState, type ReviewEntry } from './scheduler';
+import { State } from './card-state';
+import type { CardState, ReviewEntry } from './scheduler';
 import { studyDayIndex, studyDayStart, type DayOptions } from './queue';
 import type { CardSource } from './cards';
 
@@ -192,4 +193,42 @@ export function buildPlan(input: PlanInput): ExamPlan {
 		order,
 		leftOut
 	};
+}
+
+export interface PlanText {
+	/** "距考试还有 14 天" */
+	countdown: string;
+	/** One line per fact, in the order a student reads them. */
+	lines: string[];
+	/** The verdict: plain about what the time does and does not cover. */
+	verdict: string;
+	ok: boolean;
+}
+
+/** The plan in words, for the home page, /progress and /flashcards. `date` formats a study-day start. */
+export function describePlan(plan: ExamPlan, minutesPerDay: number, date: (t: number) => string): PlanText {
+	const countdown = plan.daysLeft === 1 ? '明天考试' : `距考试还有 ${plan.daysLeft} 天`;
+	const pace = plan.measured ? `按你最近的速度（每张约 ${plan.secondsPerCard} 秒）` : `按每张约 ${plan.secondsPerCard} 秒估算`;
+	const lines: string[] = [];
+	const unseen = plan.order.length;
+	if (unseen > 0) {
+		lines.push(`今天学 ${plan.newToday} 张新卡；之后每天约 ${plan.newPerDay} 张。`);
+		if (plan.allSeenBy !== null) lines.push(`${date(plan.allSeenBy)} 前看完计划内的全部 ${plan.planned} 张卡片，之后 ${plan.reviewDays} 天只复习。`);
+	} else if (plan.planned > 0) {
+		lines.push(`计划内的 ${plan.planned} 张卡片都已学过：每天先复习到期的卡片，余下时间用来加强考试那天最可能忘的卡片。`);
+	}
+	lines.push(`${pace}，每天约需 ${plan.expectedMinutes} 分钟（你每天有 ${minutesPerDay} 分钟）。`);
+	const left = plan.leftOut.course + plan.leftOut.authored + plan.leftOut.extension;
+	let verdict: string;
+	if (plan.fits) {
+		verdict = '时间够用：照计划每天学完，考试前能把计划内的内容全部学完并复习到。';
+	} else {
+		const parts = [
+			plan.leftOut.course ? `课程资料 ${plan.leftOut.course} 张` : '',
+			plan.leftOut.authored ? `练习题挖空 ${plan.leftOut.authored} 张` : '',
+			plan.leftOut.extension ? `教材拓展 ${plan.leftOut.extension} 张` : ''
+		].filter(Boolean);
+		verdict = `时间不够：按每天 ${minutesPerDay} 分钟，有 ${left} 张卡片（${parts.join('、')}）来不及学，计划先学课程资料。每天约 ${plan.minutesNeeded} 分钟才能覆盖全部；也可以在设置里把不考的章节移出计划。`;
+	}
+	return { countdown, lines, verdict, ok: plan.fits };
 }

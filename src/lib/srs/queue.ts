@@ -2,7 +2,8 @@
  * The review queue: which cards a session shows, in which order. Pure and clock-free:
  * `now`, the time-zone offset and the settings are all inputs.
  */
-import { State, type CardState, type Scheduler } from './scheduler';
+import { State } from './card-state';
+import type { CardState, Scheduler } from './scheduler';
 
 const DAY = 86_400_000;
 /** Learning steps due within this window are shown once nothing else is left, rather than making the learner wait. */

@@ -7,7 +7,8 @@ import type { CardKind } from './cards';
 import { deckCards, type Deck } from './decks';
 import { DEFAULT_NEW_COST, buildPlan, type ExamPlan, type PlanCard } from './plan';
 import { buildQueue, pickNext, studyDayIndex, studyDayStart, type DayOptions, type PickOptions, type Queue } from './queue';
-import { State, type CardState, type ReviewEntry, type Scheduler } from './scheduler';
+import { State } from './card-state';
+import type { CardState, ReviewEntry, Scheduler } from './scheduler';
 import { examTime, type StudySettings } from './settings';
 
 export interface StudyCard extends PlanCard {
@@ -15,7 +16,7 @@ export interface StudyCard extends PlanCard {
 	tags: string[];
 }
 
-export interface StudyContext extends DayOptions {
+export interface PlanContext extends DayOptions {
 	/** Every card of the course, in course order. */
 	cards: readonly StudyCard[];
 	states: ReadonlyMap<string, CardState>;
@@ -23,6 +24,9 @@ export interface StudyContext extends DayOptions {
 	reviews: readonly Pick<ReviewEntry, 'review' | 'cardId' | 'state' | 'origin'>[];
 	now: number;
 	settings: StudySettings;
+}
+
+export interface StudyContext extends PlanContext {
 	scheduler: Scheduler;
 }
 
@@ -32,7 +36,7 @@ export function extraToday(settings: StudySettings, now: number, day: DayOptions
 }
 
 /** The exam plan, when an exam date in the future is set. */
-export function examPlan(ctx: StudyContext): ExamPlan | null {
+export function examPlan(ctx: PlanContext): ExamPlan | null {
 	const examAt = examTime(ctx.settings.examDate, ctx.dayStartHour, ctx.utcOffsetMinutes);
 	if (examAt === null || studyDayIndex(examAt, ctx) <= studyDayIndex(ctx.now, ctx)) return null;
 	const cards = ctx.settings.reverseCards ? ctx.cards : ctx.cards.filter((c) => c.kind !== 'reverse');

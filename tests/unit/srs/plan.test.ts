@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, measureSecondsPerCard, planPriority, type PlanCard, type PlanInput } from '../../../src/lib/srs/plan';
+import { buildPlan, describePlan, measureSecondsPerCard, planPriority, type PlanCard, type PlanInput } from '../../../src/lib/srs/plan';
 import { Rating, Scheduler, State, type CardState, type ReviewEntry } from '../../../src/lib/srs/scheduler';
 import { studyDayStart } from '../../../src/lib/srs/queue';
 import type { CardSource } from '../../../src/lib/srs/cards';
@@ -118,5 +118,27 @@ describe('the plan with real states', () => {
 		expect(dueTomorrow.seen).toBe(700);
 		expect(dueTomorrow.order).toHaveLength(50);
 		expect(dueTomorrow.minutesNeeded).toBeGreaterThan(dueAfterExam.minutesNeeded);
+	});
+});
+
+describe('describePlan', () => {
+	const date = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(5, 10);
+
+	it('says what to do today, by when everything is seen and that the time is enough', () => {
+		const text = describePlan(buildPlan(input()), 40, date);
+		expect(text.countdown).toBe('距考试还有 14 天');
+		expect(text.lines[0]).toBe('今天学 63 张新卡；之后每天约 63 张。');
+		expect(text.lines[1]).toContain('12-12 前看完计划内的全部 750 张卡片，之后 2 天只复习');
+		expect(text.lines[2]).toContain('按每张约 10 秒估算');
+		expect(text.ok).toBe(true);
+	});
+
+	it('says plainly what is left out and how many minutes would be enough', () => {
+		const plan = buildPlan(input({ examAt: examIn(3), minutesPerDay: 10 }));
+		const text = describePlan(plan, 10, date);
+		expect(text.ok).toBe(false);
+		expect(text.verdict).toContain('时间不够');
+		expect(text.verdict).toContain(`教材拓展 75 张`);
+		expect(text.verdict).toContain(`每天约 ${plan.minutesNeeded} 分钟才能覆盖全部`);
 	});
 });

@@ -54,7 +54,7 @@ describe('a card rated 困难/良好/简单 leaves today’s queue', () => {
 			}),
 			{ numRuns: 300 }
 		);
-	});
+	}, 60_000);
 
 	it('the reported case: due at 19:00, reviewed 良好 at 10:00 the same day, is not due again that day nor is its due date kept', () => {
 		const day = { dayStartHour: 4, utcOffsetMinutes: 480 };
