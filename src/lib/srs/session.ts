@@ -39,7 +39,7 @@ export function extraToday(settings: StudySettings, now: number, day: DayOptions
 export function examPlan(ctx: PlanContext): ExamPlan | null {
 	const examAt = examTime(ctx.settings.examDate, ctx.dayStartHour, ctx.utcOffsetMinutes);
 	if (examAt === null || studyDayIndex(examAt, ctx) <= studyDayIndex(ctx.now, ctx)) return null;
-	const cards = ctx.settings.reverseCards ? ctx.cards : ctx.cards.filter((c) => c.kind !== 'reverse');
+	const cards = ctx.cards.filter((c) => (ctx.settings.reverseCards || c.kind !== 'reverse') && !(ctx.settings.courseOnly && c.source === 'extension'));
 	return buildPlan({
 		...dayOf(ctx),
 		cards,
@@ -70,7 +70,8 @@ export interface DeckQueue {
  * within that deck, so finishing one chapter's new cards never blocks the next chapter.
  */
 export function deckQueue(ctx: StudyContext, deck: Deck, plan: ExamPlan | null, shownExtras: ReadonlySet<string> = new Set()): DeckQueue {
-	const ids = deckCards(ctx.cards, deck.filter, ctx.settings.reverseCards).map((c) => c.id);
+	const filter = ctx.settings.courseOnly ? { ...deck.filter, courseOnly: true } : deck.filter;
+	const ids = deckCards(ctx.cards, filter, ctx.settings.reverseCards).map((c) => c.id);
 	const todayStart = studyDayStart(ctx.now, ctx);
 	const today = ctx.reviews.filter((r) => r.review >= todayStart && r.origin === 'flashcard');
 	const whole = isWholeCourse(deck);
@@ -119,7 +120,8 @@ export function deckQueue(ctx: StudyContext, deck: Deck, plan: ExamPlan | null, 
 export const EXAM_THRESHOLD = 0.95;
 
 export function isWholeCourse(deck: Deck): boolean {
-	return deck.filter.chapters.length === 0 && deck.filter.kinds.length === 0 && deck.filter.tags.length === 0;
+	const f = deck.filter;
+	return f.chapters.length === 0 && f.kinds.length === 0 && f.tags.length === 0 && !f.courseOnly;
 }
 
 export function nextCard(dq: DeckQueue) {

@@ -18,6 +18,8 @@ export interface StudySettings {
 	fsrsWeights: number[] | null;
 	/** "今天多学 N 张": extra new cards for one study day (its index), on top of the plan. */
 	extraNew: { day: number; count: number } | null;
+	/** 只看课程资料: leave 教材拓展 cards out of every deck and of the exam plan. */
+	courseOnly: boolean;
 }
 
 export const DEFAULT_SETTINGS: StudySettings = {
@@ -29,7 +31,8 @@ export const DEFAULT_SETTINGS: StudySettings = {
 	minutesPerDay: 30,
 	planExcluded: [],
 	fsrsWeights: null,
-	extraNew: null
+	extraNew: null,
+	courseOnly: false
 };
 
 /** The settings the 设置 form edits; the others are set by their own controls. */

@@ -98,3 +98,19 @@ describe('simulateStudent', () => {
 		expect(result.recallTrue).toBeLessThan(0.6);
 	});
 });
+
+describe('只看课程资料', () => {
+	it('leaves 教材拓展 cards out of every deck and out of the exam plan', () => {
+		const examDate = localDate(studyDayStart(now, day) + 5 * DAY + 12 * 3_600_000, 480);
+		const settings = { ...DEFAULT_SETTINGS, newPerDay: 100, examDate, courseOnly: true };
+		const c = ctx({ settings });
+		const plan = examPlan(c)!;
+		expect(plan.planned).toBe(54);
+		expect(plan.order.every((id) => !id.endsWith('9'))).toBe(true);
+		const fresh = deckQueue(c, deckB!, plan).queue.fresh;
+		expect(fresh.length).toBeGreaterThan(0);
+		expect(fresh.some((id) => cards.find((x) => x.id === id)!.source === 'extension')).toBe(false);
+		// Without the setting the same deck includes them.
+		expect(deckQueue(ctx({ settings: { ...settings, courseOnly: false } }), deckB!, null).queue.fresh).toContain('c39');
+	});
+});
