@@ -5,6 +5,7 @@
 import { app } from './app.svelte';
 import { LOAD_ERROR, fetchQuestions, type BankQuestion } from './quiz.svelte';
 import { decodeAssignment, encodeAssignment, extractCode, type Assignment } from '$lib/formats/assignment-link';
+import { sizeProblem } from '$lib/formats/result-file';
 import { collectResults, type ClassEntry, type CollectOutcome } from '$lib/quiz/collect';
 
 export interface SavedAssignment {
@@ -83,8 +84,9 @@ export class TeachData {
 
 	/** Checks the files and stores the good ones in one transaction; the rest are reported. */
 	async importFiles(target: SavedAssignment, files: readonly File[], existing: readonly ClassEntry[], now = Date.now()): Promise<CollectOutcome> {
+		// A file too big to be a result is judged by its size alone, without reading it.
 		const texts = await Promise.all(
-			files.map(async (f) => ({ name: f.name, text: f.size > 5_000_000 ? '' : await f.text().catch(() => '') }))
+			files.map(async (f) => ({ name: f.name, size: f.size, text: sizeProblem(f.size) ? '' : await f.text().catch(() => '') }))
 		);
 		const known = new Map(this.assignments.map((a) => [a.id, a.assignment]));
 		const outcome = collectResults(texts, target.assignment, known, existing, this.questions, now);
