@@ -226,6 +226,12 @@ export function decodeAssignment(code: string, known: { questionIds: ReadonlySet
 	return { ok: true, assignment };
 }
 
+/** An assignment as the teacher's browser keeps it (see storage/schema StoredAssignment). */
+export const storedAssignmentSchema = v.object(
+	{ id: assignmentSchema.entries.id, code: v.string('作业链接代码应为文字'), createdAt: v.pipe(v.number('创建时间应为数字'), v.finite('创建时间应为数字')), data: assignmentSchema },
+	'应为对象（{…}）'
+);
+
 /** The page a student opens: `<site>/assignment?a=<code>`. */
 export function assignmentUrl(siteRoot: string, code: string): string {
 	return `${siteRoot.replace(/\/$/, '')}/assignment?a=${code}`;

@@ -301,7 +301,9 @@ export function readStudySettings(stored: unknown): { settings: StudySettings; b
 }
 
 /** One stored setting other than the study settings: the checked value, or undefined if damaged. */
-export function readSetting<K extends 'decks' | 'mistakesClearAfter' | 'practiceResume' | 'mockSetup'>(
+export type CheckedSettingKey = 'decks' | 'mistakesClearAfter' | 'practiceResume' | 'mockSetup';
+
+export function readSetting<K extends CheckedSettingKey>(
 	key: K,
 	stored: unknown
 ): { value: SettingValue<K> | undefined; damaged: boolean } {
@@ -310,7 +312,7 @@ export function readSetting<K extends 'decks' | 'mistakesClearAfter' | 'practice
 	return c.ok ? { value: c.value as SettingValue<K>, damaged: false } : { value: undefined, damaged: true };
 }
 
-type SettingValue<K> = K extends 'decks'
+export type SettingValue<K> = K extends 'decks'
 	? Deck[]
 	: K extends 'mistakesClearAfter'
 		? number
@@ -323,5 +325,15 @@ type SettingValue<K> = K extends 'decks'
 /** The notice a page shows after skipping damaged records, e.g. "有 2 条测验记录已损坏，已跳过". */
 export function skippedNotice(count: number, what: string): string {
 	return `有 ${count} 条${what}已损坏，已跳过；其余数据不受影响。如需找回，可以在“设置”中导入之前导出的备份。`;
+}
+
+/** The notice for another stored setting that was damaged and is read as never set. */
+export function damagedSettingNotice(what: string): string {
+	return `保存的${what}已损坏，已改用默认值；重新设置一次即可恢复。`;
+}
+
+/** The notice for study settings whose damaged fields fell back to their defaults. */
+export function settingsNotice(bad: readonly string[]): string {
+	return `学习设置中有 ${bad.length} 项已损坏（${bad.join('、')}），已恢复为默认值；其余设置保持不变。请到“设置”页检查。`;
 }
 

@@ -39,6 +39,17 @@ export const resultFileSchema = obj({
 	checksum: text(1, 200, '校验码')
 });
 
+/** One imported result file as the teacher's browser keeps it (ClassEntry in quiz/collect). */
+export const classEntrySchema = obj({
+	checksum: text(1, 200, '校验码'),
+	assignmentId: text(1, 64, '作业编号'),
+	fileName: v.string('应为文件名'),
+	importedAt: num(),
+	result: resultFileSchema,
+	/** The teacher's ticks per 名词解释/简答 question. */
+	marks: v.optional(v.record(v.string(), v.array(int(0, 100), '应为要点序号的列表'), '应为对象（{…}）'))
+});
+
 /** The size message, before a byte of the file is read. */
 export function sizeProblem(bytes: number): string | null {
 	if (bytes <= MAX_RESULT_BYTES) return null;

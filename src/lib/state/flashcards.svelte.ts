@@ -10,6 +10,7 @@ import { buildQueue, studyDayStart, type Queue } from '$lib/srs/queue';
 import { GRADES, Scheduler, type CardState, type Grade, type ReviewEntry } from '$lib/srs/scheduler';
 import { examTime } from '$lib/srs/settings';
 import { newSeenToday } from '$lib/stats/progress';
+import { siftCardStates, siftReviews } from '$lib/formats/records';
 
 export interface CardData {
 	id: string;
@@ -48,8 +49,8 @@ export class FlashcardData {
 				store.read((b) => b.getReviews(since), [] as ReviewEntry[])
 			]);
 			this.cards = cards;
-			this.states = states;
-			this.recent = recent;
+			this.states = app.sifted(siftCardStates(states), '卡片记录');
+			this.recent = app.sifted(siftReviews(recent), '复习记录');
 			this.loaded = true;
 		} catch {
 			this.error = '闪卡数据加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';

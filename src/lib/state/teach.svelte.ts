@@ -4,8 +4,9 @@
  */
 import { app } from './app.svelte';
 import { LOAD_ERROR, fetchQuestions, type BankQuestion } from './quiz.svelte';
-import { decodeAssignment, encodeAssignment, extractCode, type Assignment } from '$lib/formats/assignment-link';
-import { sizeProblem } from '$lib/formats/result-file';
+import { decodeAssignment, encodeAssignment, extractCode, storedAssignmentSchema, type Assignment } from '$lib/formats/assignment-link';
+import { sift } from '$lib/formats/records';
+import { classEntrySchema, sizeProblem } from '$lib/formats/result-file';
 import { collectResults, type ClassEntry, type CollectOutcome } from '$lib/quiz/collect';
 
 export interface SavedAssignment {
@@ -37,7 +38,10 @@ export class TeachData {
 			const saved = await store.read((b) => b.getAssignments(), []);
 			this.questions = questions;
 			this.byId = new Map(questions.map((q) => [q.id, q]));
-			this.assignments = saved.map((s) => ({ id: s.id, code: s.code, createdAt: s.createdAt, assignment: s.data as Assignment })).sort((a, b) => b.createdAt - a.createdAt);
+			this.assignments = app
+				.sifted(sift(storedAssignmentSchema, saved, 'assignments'), '作业')
+				.map((s) => ({ id: s.id, code: s.code, createdAt: s.createdAt, assignment: s.data }))
+				.sort((a, b) => b.createdAt - a.createdAt);
 			this.loaded = true;
 		} catch {
 			this.error = LOAD_ERROR;
@@ -79,7 +83,7 @@ export class TeachData {
 
 	async entries(assignmentId: string): Promise<ClassEntry[]> {
 		const store = await app.store();
-		return (await store.read((b) => b.getClassEntries(assignmentId), [])) as ClassEntry[];
+		return app.sifted(sift(classEntrySchema, await store.read((b) => b.getClassEntries(assignmentId), []), 'classResults'), '学生结果');
 	}
 
 	/** Checks the files and stores the good ones in one transaction; the rest are reported. */
