@@ -45,7 +45,7 @@ async function seed(page: Page, records: Record<string, unknown[]>) {
 const notice = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
 
 test('damaged stored records are skipped and reported, and every page still works', async ({ page }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	await page.goto('/flashcards');
 	await expect(page.getByRole('heading', { name: '卡组' })).toBeVisible();
 	const cards: { id: string }[] = (await (await page.request.get('/data/cards.json')).json()).cards;
@@ -63,7 +63,7 @@ test('damaged stored records are skipped and reported, and every page still work
 
 	// Flashcards: bad settings fields fall back (retention, examDate) while newPerDay = 3 is kept.
 	await page.reload();
-	await expect(notice(page, '学习设置中有 2 项已损坏（retention、examDate），已恢复为默认值')).toBeVisible();
+	await expect(notice(page, '学习设置中有 2 项已损坏（目标记忆保持率、考试日期），已恢复为默认值')).toBeVisible();
 	await expect(notice(page, '有 1 条卡片记录已损坏，已跳过')).toBeVisible();
 	await expect(notice(page, '有 1 条复习记录已损坏，已跳过')).toBeVisible();
 	await expect(notice(page, '保存的自定义卡组已损坏')).toBeVisible();
@@ -111,7 +111,7 @@ test('assignment links with a broken % escape say so', async ({ page }) => {
 });
 
 test('a batch of 5 good result files and 1 poisoned one imports the 5', async ({ page }) => {
-	test.setTimeout(60_000);
+	test.setTimeout(180_000);
 	const questions: Question[] = (await (await page.request.get('/data/questions.json')).json()).questions;
 	const assignment: Assignment = {
 		v: 1,

@@ -57,7 +57,8 @@ export const storedCardSchema = obj({ id: text(1, 300, '卡片编号'), state: c
 
 // ---- quiz ----
 
-const answerText = v.pipe(str(), v.maxLength(20_000, '不能超过 20000 个字'));
+// Limits here are far above anything the app writes: they bound absurd records, not real ones.
+const answerText = v.pipe(str(), v.maxLength(100_000, '不能超过 100000 个字'));
 
 export const responseSchema = v.variant(
 	'type',
@@ -76,7 +77,7 @@ const tally = obj({ earned: num(), max: num(), count: int(0, 1e6) });
 
 export const paperSchema = obj({
 	seed: int(0, 0xffffffff),
-	items: arr(obj({ questionId: text(1, 200, '题目编号'), type: questionType, marks: range(0, 1000), optionOrder: v.optional(arr(str(), 26)) }), 2000),
+	items: arr(obj({ questionId: text(1, 200, '题目编号'), type: questionType, marks: range(0, 1000), optionOrder: v.optional(arr(str(), 26)) }), 10_000),
 	rules: obj({ partialCredit: bool() })
 });
 
@@ -93,7 +94,7 @@ export const paperScoreSchema = obj({
 			status: markStatus,
 			blanks: v.optional(arr(oneOf(['correct', 'near', 'wrong', 'empty'], '应为 correct、near、wrong 或 empty'), 50))
 		}),
-		2000
+		10_000
 	),
 	byType: v.record(str(), tally, '应为对象（{…}）'),
 	byChapter: v.record(str(), tally, '应为对象（{…}）')
@@ -103,16 +104,16 @@ const modes: AttemptMode[] = ['practice', 'review', 'mock', 'mistakes', 'assignm
 
 export const attemptDataSchema = obj({
 	mode: oneOf(modes, `应为 ${modes.join('、')} 之一`),
-	title: text(0, 200, '标题'),
+	title: text(0, 2000, '标题'),
 	paper: paperSchema,
 	answers: v.record(str(), responseSchema, '应为对象（{…}），键为题目编号'),
-	checked: arr(str(), 2000),
-	cursor: int(0, 2000),
+	checked: arr(str(), 10_000),
+	cursor: int(0, 10_000),
 	startedAt: time(),
 	deadline: nullable(time()),
 	finishedAt: nullable(time()),
 	score: nullable(paperScoreSchema),
-	resume: v.optional(obj({ key: text(1, 2000, '位置键'), offset: int(0, 1e6) })),
+	resume: v.optional(obj({ key: text(1, 10_000, '位置键'), offset: int(0, 1e6) })),
 	assignment: v.optional(
 		obj({
 			id: text(1, 64, '作业编号'),
@@ -172,7 +173,7 @@ export const studySettingsSchema = v.partial(obj(studySettingsEntries));
 
 const deckSchema = obj({
 	id: text(1, 200, '卡组编号'),
-	name: text(1, 100, '卡组名称'),
+	name: text(1, 2000, '卡组名称'),
 	filter: obj({
 		chapters: arr(str(), 200),
 		kinds: arr(oneOf(cardKinds, `应为卡片类型（${cardKinds.join('、')}）之一`), cardKinds.length),
@@ -183,7 +184,7 @@ const deckSchema = obj({
 
 export const decksSchema = arr(deckSchema, 500);
 
-const mockSetupRow = obj({ type: questionType, count: int(0, 500), marks: range(0.5, 100) });
+const mockSetupRow = obj({ type: questionType, count: int(0, 10_000), marks: range(0, 10_000) });
 
 export const mockSetupSchema = obj({
 	rows: arr(mockSetupRow, questionTypes.length),
@@ -332,8 +333,23 @@ export function damagedSettingNotice(what: string): string {
 	return `保存的${what}已损坏，已改用默认值；重新设置一次即可恢复。`;
 }
 
+/** The study settings by the names the 设置 page gives them. */
+const SETTING_LABELS: Record<keyof StudySettings | 'study', string> = {
+	study: '全部学习设置',
+	retention: '目标记忆保持率',
+	newPerDay: '每日新卡上限',
+	dayStartHour: '每日开始时间',
+	examDate: '考试日期',
+	reverseCards: '反向卡片',
+	minutesPerDay: '每日学习时间',
+	planExcluded: '复习计划不含的章节',
+	fsrsWeights: '个人化的 FSRS 参数',
+	extraNew: '今天多学的新卡'
+};
+
 /** The notice for study settings whose damaged fields fell back to their defaults. */
 export function settingsNotice(bad: readonly string[]): string {
-	return `学习设置中有 ${bad.length} 项已损坏（${bad.join('、')}），已恢复为默认值；其余设置保持不变。请到“设置”页检查。`;
+	const names = bad.map((k) => (Object.prototype.hasOwnProperty.call(SETTING_LABELS, k) ? SETTING_LABELS[k as keyof typeof SETTING_LABELS] : k));
+	return `学习设置中有 ${bad.length} 项已损坏（${names.join('、')}），已恢复为默认值；其余设置保持不变。请到“设置”页检查后保存一次。`;
 }
 
