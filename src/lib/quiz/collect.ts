@@ -4,7 +4,7 @@
  */
 import type { Question } from '../content/types';
 import type { Assignment } from '../formats/assignment-link';
-import { parseResultFile, type ResultFile } from '../formats/result-file';
+import { canonicalJson, parseResultFile, sizeProblem, type ResultFile } from '../formats/result-file';
 import type { GradedAttempt } from '../stats/class';
 import { regrade, type TeacherMarks } from './assignment';
 
@@ -19,7 +19,7 @@ export interface ClassEntry {
 	marks?: TeacherMarks;
 }
 
-export type CollectProblemKind = 'malformed' | 'foreign' | 'newer-version' | 'tampered' | 'other-assignment' | 'unknown-assignment' | 'duplicate' | 'paper-mismatch';
+export type CollectProblemKind = 'too-large' | 'malformed' | 'foreign' | 'newer-version' | 'tampered' | 'other-assignment' | 'unknown-assignment' | 'duplicate' | 'paper-mismatch';
 
 export interface CollectProblem {
 	fileName: string;
@@ -36,10 +36,12 @@ export interface CollectOutcome {
 
 /**
  * Checks every file against the selected assignment and the class already imported. Nothing
- * here changes the stored class: the caller saves `accepted` in one transaction.
+ * here changes the stored class: the caller saves `accepted` in one transaction. Each file is
+ * judged on its own: whatever one file holds, the others are still imported.
+ * `size` (bytes), when given, is checked before the text: the caller need not read a huge file.
  */
 export function collectResults(
-	files: readonly { name: string; text: string }[],
+	files: readonly { name: string; text: string; size?: number }[],
 	target: Assignment,
 	known: ReadonlyMap<string, Assignment>,
 	existing: readonly ClassEntry[],
@@ -49,38 +51,60 @@ export function collectResults(
 	const out: CollectOutcome = { accepted: [], problems: [] };
 	const seen = new Map(existing.map((e) => [e.checksum, e.fileName]));
 	for (const file of files) {
-		const parsed = parseResultFile(file.text, file.name);
-		if (!parsed.ok) {
-			out.problems.push({ fileName: file.name, kind: parsed.error.kind, message: parsed.error.message });
-			continue;
+		try {
+			collectOne(file, target, known, bank, now, seen, out);
+		} catch {
+			// A bug in grading must cost one file, never the batch.
+			out.problems.push({ fileName: file.name, kind: 'malformed', message: `未导入“${file.name}”：文件内容无法评分，可能被改动过。请让学生重新提交原始结果文件。` });
 		}
-		const r = parsed.result;
-		const flag = (kind: CollectProblemKind, why: string, extra: Partial<CollectProblem> = {}) =>
-			out.problems.push({ fileName: file.name, kind, message: `未导入“${file.name}”（${r.student.name}）：${why}`, ...extra });
-		if (r.assignment.id !== target.id) {
-			const other = known.get(r.assignment.id);
-			if (other) flag('other-assignment', `这是作业“${other.title}”的结果，不属于当前作业“${target.title}”。请在上方切换到那份作业后再导入。`);
-			else flag('unknown-assignment', `它属于作业“${r.assignment.title}”，而本浏览器里没有这份作业。如果它确实是你布置的，可以把这份作业加入本机，再切换过去导入。`, { assignmentCode: r.assignmentCode });
-			continue;
-		}
-		if (JSON.stringify(r.assignment) !== JSON.stringify(target)) {
-			flag('tampered', '文件中的作业设置与你布置的不一致（例如及格线或题目被改过）。请让学生重新提交原始结果文件。');
-			continue;
-		}
-		const dupOf = seen.get(r.checksum);
-		if (dupOf !== undefined) {
-			flag('duplicate', dupOf === file.name ? '这个文件已经导入过了。' : `它与已导入的“${dupOf}”内容完全相同，是重复文件。`);
-			continue;
-		}
-		const graded = regrade(target, r.seed, r.questionIds, r.answers, bank);
-		if (!graded.ok) {
-			flag('paper-mismatch', graded.reason);
-			continue;
-		}
-		seen.set(r.checksum, file.name);
-		out.accepted.push({ checksum: r.checksum, assignmentId: target.id, fileName: file.name, importedAt: now, result: r });
 	}
 	return out;
+}
+
+function collectOne(
+	file: { name: string; text: string; size?: number },
+	target: Assignment,
+	known: ReadonlyMap<string, Assignment>,
+	bank: readonly Question[],
+	now: number,
+	seen: Map<string, string>,
+	out: CollectOutcome
+) {
+	const tooBig = file.size === undefined ? null : sizeProblem(file.size);
+	if (tooBig) {
+		out.problems.push({ fileName: file.name, kind: 'too-large', message: `无法导入“${file.name}”：${tooBig}已导入的成绩没有改动。` });
+		return;
+	}
+	const parsed = parseResultFile(file.text, file.name);
+	if (!parsed.ok) {
+		out.problems.push({ fileName: file.name, kind: parsed.error.kind, message: parsed.error.message });
+		return;
+	}
+	const r = parsed.result;
+	const flag = (kind: CollectProblemKind, why: string, extra: Partial<CollectProblem> = {}) =>
+		out.problems.push({ fileName: file.name, kind, message: `未导入“${file.name}”（${r.student.name}）：${why}`, ...extra });
+	if (r.assignment.id !== target.id) {
+		const other = known.get(r.assignment.id);
+		if (other) flag('other-assignment', `这是作业“${other.title}”的结果，不属于当前作业“${target.title}”。请在上方切换到那份作业后再导入。`);
+		else flag('unknown-assignment', `它属于作业“${r.assignment.title}”，而本浏览器里没有这份作业。如果它确实是你布置的，可以把这份作业加入本机，再切换过去导入。`, { assignmentCode: r.assignmentCode });
+		return;
+	}
+	if (canonicalJson(r.assignment) !== canonicalJson(target)) {
+		flag('tampered', '文件中的作业设置与你布置的不一致（例如及格线或题目被改过）。请让学生重新提交原始结果文件。');
+		return;
+	}
+	const dupOf = seen.get(r.checksum);
+	if (dupOf !== undefined) {
+		flag('duplicate', dupOf === file.name ? '这个文件已经导入过了。' : `它与已导入的“${dupOf}”内容完全相同，是重复文件。`);
+		return;
+	}
+	const graded = regrade(target, r.seed, r.questionIds, r.answers, bank);
+	if (!graded.ok) {
+		flag('paper-mismatch', graded.reason);
+		return;
+	}
+	seen.set(r.checksum, file.name);
+	out.accepted.push({ checksum: r.checksum, assignmentId: target.id, fileName: file.name, importedAt: now, result: r });
 }
 
 export interface GradebookRow extends GradedAttempt {

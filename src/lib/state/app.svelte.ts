@@ -5,6 +5,7 @@
 import { browser } from '$app/environment';
 import { ProgressStore, type StorageProblem } from '$lib/storage/store';
 import { DEFAULT_SETTINGS, type StudySettings } from '$lib/srs/settings';
+import { damagedSettingNotice, readSetting, readStudySettings, settingsNotice, skippedNotice, type CheckedSettingKey, type SettingValue } from '$lib/formats/records';
 
 class AppState {
 	/** The latest problem of each kind, shown as banners. */
@@ -12,6 +13,8 @@ class AppState {
 	persistent = $state(true);
 	settings = $state<StudySettings>({ ...DEFAULT_SETTINGS });
 	ready = $state(false);
+	/** Damaged stored records that pages skipped, by what they are ("测验记录"): one notice each. */
+	damaged = $state<Record<string, string>>({});
 
 	#store: Promise<ProgressStore> | null = null;
 
@@ -20,8 +23,10 @@ class AppState {
 		if (!browser) throw new Error('the progress store is browser-only');
 		this.#store ??= ProgressStore.open((p) => this.report(p)).then(async (store) => {
 			this.persistent = store.persistent;
-			const saved = await store.read((b) => b.getSetting<Partial<StudySettings>>('study'), undefined);
-			this.settings = { ...DEFAULT_SETTINGS, ...saved };
+			const saved = await store.read((b) => b.getSetting<unknown>('study'), undefined);
+			const { settings, bad } = readStudySettings(saved);
+			this.settings = settings;
+			if (bad.length) this.damaged = { ...this.damaged, 学习设置: settingsNotice(bad) };
 			this.ready = true;
 			return store;
 		});
@@ -33,6 +38,25 @@ class AppState {
 			this.problems = this.problems.filter((q) => q.kind !== 'write-failed');
 		}
 		this.problems = [...this.problems.filter((q) => q.kind !== p.kind), p];
+	}
+
+	/** Takes the records that passed their check, and reports the ones that did not. */
+	sifted<T>(r: { valid: T; skipped: number }, what: string): T {
+		if (r.skipped) this.damaged = { ...this.damaged, [what]: skippedNotice(r.skipped, what) };
+		return r.valid;
+	}
+
+	/** A stored setting, checked; a damaged one is reported and read as never set. */
+	async setting<K extends CheckedSettingKey>(key: K, what: string): Promise<SettingValue<K> | undefined> {
+		const store = await this.store();
+		const r = readSetting(key, await store.read((b) => b.getSetting<unknown>(key), undefined));
+		if (r.damaged) this.damaged = { ...this.damaged, [what]: damagedSettingNotice(what) };
+		return r.value;
+	}
+
+	dismissDamaged(what: string) {
+		const { [what]: _, ...rest } = this.damaged;
+		this.damaged = rest;
 	}
 
 	dismiss(kind: StorageProblem['kind']) {

@@ -8,6 +8,7 @@ import { ALL_DECK, type Deck } from '$lib/srs/decks';
 import type { ExamPlan } from '$lib/srs/plan';
 import { studyDayStart, type CardSourceKind } from '$lib/srs/queue';
 import { deckQueue, examPlan, nextCard, type DeckQueue, type StudyContext } from '$lib/srs/session';
+import { siftCardStates, siftReviews } from '$lib/formats/records';
 
 export type { CardData, CardMeta };
 import { GRADES, Scheduler, type CardState, type Grade, type ReviewEntry } from '$lib/srs/scheduler';
@@ -44,8 +45,8 @@ export class FlashcardData {
 				store.read((b) => b.getReviews(since), [] as ReviewEntry[])
 			]);
 			this.cards = cards;
-			this.states = states;
-			this.recent = recent;
+			this.states = app.sifted(siftCardStates(states), '卡片记录');
+			this.recent = app.sifted(siftReviews(recent), '复习记录');
 			this.loaded = true;
 		} catch {
 			this.error = '闪卡数据加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';

@@ -4,6 +4,7 @@ import { fetchCardIndex, planFor, type CardMeta } from './cards';
 import type { CardState, ReviewEntry } from '$lib/srs/scheduler';
 import type { AttemptData } from '$lib/quiz/attempt';
 import { fetchQuestions, type BankQuestion } from './quiz.svelte';
+import { siftAttempts, siftCardStates, siftReviews } from '$lib/formats/records';
 
 export class ProgressData {
 	cards = $state.raw<CardMeta[]>([]);
@@ -24,12 +25,12 @@ export class ProgressData {
 				store.read((b) => b.getReviews(), [] as ReviewEntry[]),
 				store.read((b) => b.getAttempts(), [])
 			]);
-			this.attempts = attempts.map((a) => a.data as AttemptData);
+			this.attempts = app.sifted(siftAttempts(attempts), '测验记录').map((a) => a.data);
 			// The question bank is only needed to mark quiz answers per chapter.
-			if (withCards && attempts.length) this.questions = new Map((await fetchQuestions()).map((q) => [q.id, q]));
+			if (withCards && this.attempts.length) this.questions = new Map((await fetchQuestions()).map((q) => [q.id, q]));
 			this.cards = cards;
-			this.states = states;
-			this.reviews = reviews;
+			this.states = app.sifted(siftCardStates(states), '卡片记录');
+			this.reviews = app.sifted(siftReviews(reviews), '复习记录');
 			this.loaded = true;
 		} catch {
 			this.error = '进度数据加载失败。请刷新本页；如果已离线，请先在联网时打开一次本页。';

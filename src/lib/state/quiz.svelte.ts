@@ -10,6 +10,7 @@ import { DEFAULT_CLEAR_AFTER, type Mistake } from '$lib/quiz/mistakes';
 import type { MarkResult, Response } from '$lib/quiz/types';
 import { Scheduler, type CardState } from '$lib/srs/scheduler';
 import type { StoredAttempt } from '$lib/storage/store';
+import { siftAttempts, siftCardStates, siftMistakes } from '$lib/formats/records';
 
 /** A question as published in /data/questions.json: the parsed question plus its rendered HTML. */
 export type BankQuestion = Question & {
@@ -39,12 +40,12 @@ export class QuizData {
 			const [mistakes, cards, clearAfter] = await Promise.all([
 				store.read((b) => b.getMistakes(), []),
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
-				store.read((b) => b.getSetting<number>('mistakesClearAfter'), undefined)
+				app.setting('mistakesClearAfter', '错题移出规则')
 			]);
 			this.questions = questions;
 			this.byId = new Map(questions.map((q) => [q.id, q]));
-			this.mistakes = new Map(mistakes.map((m) => [m.questionId, m.data as Mistake]));
-			this.cards = cards;
+			this.mistakes = new Map(app.sifted(siftMistakes(mistakes), '错题记录').map((m) => [m.questionId, m.data]));
+			this.cards = app.sifted(siftCardStates(cards), '卡片记录');
 			this.clearAfter = clearAfter ?? DEFAULT_CLEAR_AFTER;
 			this.loaded = true;
 		} catch {
@@ -84,16 +85,23 @@ export function newAttemptId(now: number): string {
 	return `${now.toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 }
 
-export async function loadAttempt(id: string): Promise<StoredAttempt | null> {
+/** Stored attempts that pass their check; damaged ones are skipped and reported. */
+async function readAttempts(): Promise<StoredAttempt[]> {
 	const store = await app.store();
-	const all = await store.read((b) => b.getAttempts(), []);
-	return all.find((a) => a.id === id) ?? null;
+	return app.sifted(siftAttempts(await store.read((b) => b.getAttempts(), [])), '测验记录');
+}
+
+export async function loadAttempt(id: string): Promise<StoredAttempt | null> {
+	return (await readAttempts()).find((a) => a.id === id) ?? null;
 }
 
 export async function listAttempts(): Promise<StoredAttempt[]> {
-	const store = await app.store();
-	const all = await store.read((b) => b.getAttempts(), []);
-	return all.sort((a, b) => b.updatedAt - a.updatedAt);
+	return (await readAttempts()).sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/** Where each 顺序 practice selection stopped; a damaged record starts them all afresh. */
+export async function readPracticeResume(): Promise<Record<string, number>> {
+	return (await app.setting('practiceResume', '顺序练习进度')) ?? {};
 }
 
 export async function saveNewAttempt(id: string, data: AttemptData) {
@@ -165,7 +173,7 @@ export class AttemptRunner {
 		if (!resume) return;
 		const index = this.items.findIndex((i) => i.questionId === qid);
 		const store = await app.store();
-		const positions = (await store.read((b) => b.getSetting<Record<string, number>>('practiceResume'), undefined)) ?? {};
+		const positions = await readPracticeResume();
 		positions[resume.key] = Math.max(positions[resume.key] ?? 0, resume.offset + index + 1);
 		await store.write((b) => b.putSetting('practiceResume', positions));
 	}

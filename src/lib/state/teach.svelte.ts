@@ -4,7 +4,9 @@
  */
 import { app } from './app.svelte';
 import { LOAD_ERROR, fetchQuestions, type BankQuestion } from './quiz.svelte';
-import { decodeAssignment, encodeAssignment, extractCode, type Assignment } from '$lib/formats/assignment-link';
+import { decodeAssignment, encodeAssignment, extractCode, storedAssignmentSchema, type Assignment } from '$lib/formats/assignment-link';
+import { sift } from '$lib/formats/records';
+import { classEntrySchema, sizeProblem } from '$lib/formats/result-file';
 import { collectResults, type ClassEntry, type CollectOutcome } from '$lib/quiz/collect';
 
 export interface SavedAssignment {
@@ -36,7 +38,10 @@ export class TeachData {
 			const saved = await store.read((b) => b.getAssignments(), []);
 			this.questions = questions;
 			this.byId = new Map(questions.map((q) => [q.id, q]));
-			this.assignments = saved.map((s) => ({ id: s.id, code: s.code, createdAt: s.createdAt, assignment: s.data as Assignment })).sort((a, b) => b.createdAt - a.createdAt);
+			this.assignments = app
+				.sifted(sift(storedAssignmentSchema, saved, 'assignments'), '作业')
+				.map((s) => ({ id: s.id, code: s.code, createdAt: s.createdAt, assignment: s.data }))
+				.sort((a, b) => b.createdAt - a.createdAt);
 			this.loaded = true;
 		} catch {
 			this.error = LOAD_ERROR;
@@ -78,13 +83,14 @@ export class TeachData {
 
 	async entries(assignmentId: string): Promise<ClassEntry[]> {
 		const store = await app.store();
-		return (await store.read((b) => b.getClassEntries(assignmentId), [])) as ClassEntry[];
+		return app.sifted(sift(classEntrySchema, await store.read((b) => b.getClassEntries(assignmentId), []), 'classResults'), '学生结果');
 	}
 
 	/** Checks the files and stores the good ones in one transaction; the rest are reported. */
 	async importFiles(target: SavedAssignment, files: readonly File[], existing: readonly ClassEntry[], now = Date.now()): Promise<CollectOutcome> {
+		// A file too big to be a result is judged by its size alone, without reading it.
 		const texts = await Promise.all(
-			files.map(async (f) => ({ name: f.name, text: f.size > 5_000_000 ? '' : await f.text().catch(() => '') }))
+			files.map(async (f) => ({ name: f.name, size: f.size, text: sizeProblem(f.size) ? '' : await f.text().catch(() => '') }))
 		);
 		const known = new Map(this.assignments.map((a) => [a.id, a.assignment]));
 		const outcome = collectResults(texts, target.assignment, known, existing, this.questions, now);

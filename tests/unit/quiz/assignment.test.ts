@@ -94,7 +94,10 @@ describe('assignment papers', () => {
 function resultFor(a: Assignment, name: string, number: string, seed: number, answer: (id: string) => Response | undefined, claimed?: number) {
 	const { paper } = assignmentPaper(a, bank, seed);
 	const ids = paper.items.map((i) => i.questionId);
-	const answers = Object.fromEntries(ids.flatMap((id) => (answer(id) ? [[id, answer(id)]] : [])));
+	const answers = Object.fromEntries(ids.flatMap((id) => {
+		const r = answer(id);
+		return r ? [[id, r] as const] : [];
+	}));
 	const r = regrade(a, seed, ids, answers, bank);
 	return createResultFile({
 		format: 'crm-study-result',
