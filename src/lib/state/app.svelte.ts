@@ -10,6 +10,8 @@ import { Scheduler } from '$lib/srs/scheduler';
 import { replayWith, type Replay } from '$lib/sync/merge';
 
 const CHANNEL = 'crm-study-changes';
+/** Remembers (per browser) that persistence was requested, so a refusal is shown as one. */
+const PERSIST_ASKED = 'crm-study-persist-asked';
 
 class AppState {
 	/** The latest problem of each kind, shown as banners. */
@@ -94,21 +96,34 @@ class AppState {
 			return;
 		}
 		if (await storage.persisted().catch(() => false)) this.persistence = 'granted';
-		else if (this.persistence !== 'denied') this.persistence = 'not-asked';
+		else this.persistence = this.#askedBefore() ? 'denied' : 'not-asked';
 	}
 
 	/** Asks the browser to keep our data once there is real progress to keep (a review or a quiz answer). */
 	async #askPersistence(store: ProgressStore) {
-		if (this.#askedPersist || this.persistence === 'granted' || this.persistence === 'unsupported') return;
+		if (this.#askedPersist || this.persistence !== 'not-asked') return;
 		const counts = await store.read((b) => b.counts(), null);
 		if (!counts || counts.reviews + counts.attempts === 0 || this.#askedPersist) return;
 		await this.requestPersistence();
+	}
+
+	#askedBefore(): boolean {
+		try {
+			return localStorage.getItem(PERSIST_ASKED) === '1';
+		} catch {
+			return false;
+		}
 	}
 
 	/** Asks now (also from the 设置 button: some browsers only agree after a click). */
 	async requestPersistence() {
 		if (this.persistence === 'unsupported') return;
 		this.#askedPersist = true;
+		try {
+			localStorage.setItem(PERSIST_ASKED, '1');
+		} catch {
+			// Storage blocked: the answer is simply not remembered past this page.
+		}
 		const granted = await navigator.storage.persist().catch(() => false);
 		this.persistence = granted ? 'granted' : 'denied';
 	}
