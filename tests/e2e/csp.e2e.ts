@@ -17,7 +17,8 @@ async function violations(page: Page): Promise<string[]> {
 	return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations ?? []);
 }
 
-test('every prerendered page carries a strict CSP meta tag', async ({ page }) => {
+test('every prerendered page carries a strict CSP meta tag, and it is enforced', async ({ page }) => {
+	await watchCsp(page);
 	for (const path of ['/', '/concepts', '/flashcards', '/quiz', '/calculators/cdv', '/teach', '/settings']) {
 		await page.goto(path);
 		const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
@@ -27,6 +28,14 @@ test('every prerendered page carries a strict CSP meta tag', async ({ page }) =>
 			expect(csp, path).toContain(d);
 		}
 	}
+	// The listener the journeys rely on does see a violation: an injected inline script is refused.
+	await page.evaluate(() => {
+		const s = document.createElement('script');
+		s.textContent = 'window.injected = 1';
+		document.head.append(s);
+	});
+	await expect.poll(() => violations(page)).toContainEqual(expect.stringContaining('script-src'));
+	expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
 });
 
 test('the main journeys run under the CSP with no violations', async ({ page }) => {
