@@ -12,13 +12,16 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `crm-study-${version}`;
 const ASSETS = [...build, ...files, ...prerendered.filter((path) => !path.includes('/data/export/'))];
 
+// A new version installs next to the old one and waits: taking over an open tab would hand the
+// old page's scripts this version's data files. The page asks for the switch (SKIP_WAITING)
+// when the learner agrees or at a navigation with nothing in progress; until then each
+// version answers only from its own cache.
 sw.addEventListener('install', (event) => {
-	event.waitUntil(
-		caches
-			.open(CACHE)
-			.then((cache) => cache.addAll(ASSETS))
-			.then(() => sw.skipWaiting())
-	);
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+});
+
+sw.addEventListener('message', (event) => {
+	if ((event.data as { type?: string } | null)?.type === 'skip-waiting') void sw.skipWaiting();
 });
 
 sw.addEventListener('activate', (event) => {
