@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const p = await b.newPage();
+p.on('console', m => console.log('C', m.text()));
+p.on('pageerror', e => console.log('E', e.message));
+await p.goto('http://localhost:4280/settings');
+await p.waitForTimeout(4000);
+console.log(await p.locator('section.optimize').innerText().catch(e => 'none ' + e.message));
+await p.screenshot({ path: '/tmp/fsrs-shots/dbg.png', fullPage: true });
+await b.close();
