@@ -71,3 +71,22 @@ test('with too few reviews the panel says how many more reviews and days are nee
 	await expect(panel.getByText(/目前有 150 次复习、\d 天，还需要 250 次复习、\d 个学习日。/)).toBeVisible();
 	await expect(panel.getByRole('button', { name: '优化参数' })).toBeDisabled();
 });
+
+test.describe('when the optimizer cannot be downloaded', () => {
+	// Routing sees the worker's request only when no service worker answers it first.
+	test.use({ serviceWorkers: 'block' });
+
+	test('the page says so plainly and keeps the current parameters', async ({ page }) => {
+		await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
+		await page.goto('/settings');
+		await page.getByLabel('导入备份…').setInputFiles({ name: 'log.json', mimeType: 'application/json', buffer: backupWithReviews(1000) });
+		await expect(page.getByText(/已从“log.json”导入/)).toBeVisible();
+		await page.reload();
+		const panel = page.getByRole('region', { name: '优化记忆参数（FSRS）' });
+		await panel.getByRole('button', { name: '优化参数' }).click();
+		await expect(panel.getByRole('alert')).toContainText('优化器没能加载。它约 1.7 MB，第一次使用时需要联网下载');
+		await expect(panel.getByRole('table')).toHaveCount(0);
+		await expect(panel.getByText('当前使用：默认参数')).toBeVisible();
+		await expect(panel.getByRole('button', { name: '优化参数' })).toBeEnabled();
+	});
+});
