@@ -10,7 +10,9 @@ import { build, files, prerendered, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `crm-study-${version}`;
-const ASSETS = [...build, ...files, ...prerendered.filter((path) => !path.includes('/data/export/'))];
+// The FSRS optimizer's WASM (1.7 MB) is left out too: it is fetched only when a student presses
+// 优化参数, and the fetch handler below keeps it after that first download.
+const ASSETS = [...build.filter((path) => !path.endsWith('.wasm')), ...files, ...prerendered.filter((path) => !path.includes('/data/export/'))];
 
 // A new version installs next to the old one and waits: taking over an open tab would hand the
 // old page's scripts this version's data files. The page asks for the switch (SKIP_WAITING)

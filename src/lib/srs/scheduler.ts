@@ -98,7 +98,7 @@ export function newCardState(now: Date): CardState {
 export interface SchedulerOptions {
 	/** Desired retention, 0.7–0.99. */
 	retention: number;
-	/** FSRS parameters fitted to this learner; the defaults when absent. */
+	/** FSRS parameters fitted to this learner (设置 → 优化参数); the defaults when absent. */
 	weights?: readonly number[] | null;
 }
 
@@ -112,12 +112,13 @@ export const LEARNING_STEPS = ['10m'] as const;
 export class Scheduler {
 	readonly #fsrs: FSRS;
 	constructor(readonly options: SchedulerOptions) {
+		const w = options.weights && validWeights(options.weights) ? [...options.weights] : undefined;
 		this.#fsrs = fsrs({
 			request_retention: options.retention,
 			enable_fuzz: true,
 			enable_short_term: true,
 			learning_steps: [...LEARNING_STEPS],
-			...(options.weights ? { w: [...options.weights] } : {})
+			...(w ? { w } : {})
 		});
 	}
 
@@ -158,6 +159,11 @@ export class Scheduler {
 		const elapsedDays = Math.max(0, (at.getTime() - s.last_review) / 86_400_000);
 		return this.#fsrs.forgetting_curve(elapsedDays, s.stability);
 	}
+}
+
+/** Weights ts-fsrs accepts (FSRS-4.5/5/6 lengths, all finite); anything else falls back to the defaults. */
+export function validWeights(w: readonly number[]): boolean {
+	return [17, 19, 21].includes(w.length) && w.every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
 function toEntry(cardId: string, log: ReviewLog, next: CardState, prev: CardState | null, origin: ReviewEntry['origin']): ReviewEntry {
