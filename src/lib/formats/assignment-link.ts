@@ -71,6 +71,8 @@ export const ASSIGNMENT_LIMITS = {
 } as const;
 
 const ASSIGNMENT_ID = /^[A-Za-z0-9_-]+$/;
+/** Links made before 计算 (the last type) carry one count and one mark fewer; they stay valid. */
+const typeCountOk = (n: number) => n === ASSIGNMENT_TYPES.length || n === ASSIGNMENT_TYPES.length - 1;
 const CHECK_LENGTH = 8;
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -105,14 +107,14 @@ export function validateAssignment(a: unknown): string | null {
 		const d = a.draw;
 		if (!isObj(d)) return '抽题设置缺失。';
 		if (!isStringArray(d.chapters) || d.chapters.some((c) => !ID_PATTERN.test(c))) return '抽题的章节列表格式不对。';
-		if (!Array.isArray(d.counts) || d.counts.length !== ASSIGNMENT_TYPES.length || !d.counts.every((n) => isInt(n, 0, L.maxQuestions))) {
+		if (!Array.isArray(d.counts) || !typeCountOk(d.counts.length) || !d.counts.every((n) => isInt(n, 0, L.maxQuestions))) {
 			return `各题型的抽题数量应为 0–${L.maxQuestions} 的整数。`;
 		}
 		const total = (d.counts as number[]).reduce((a, b) => a + b, 0);
 		if (total === 0) return '至少要抽 1 道题：请给某个题型填上数量。';
 		if (total > L.maxQuestions) return `抽题总数不能超过 ${L.maxQuestions} 道（当前 ${total} 道）。`;
 	}
-	if (!Array.isArray(a.marks) || a.marks.length !== ASSIGNMENT_TYPES.length || !a.marks.every((m) => typeof m === 'number' && Number.isFinite(m) && m >= L.marks.min && m <= L.marks.max)) {
+	if (!Array.isArray(a.marks) || !typeCountOk(a.marks.length) || !a.marks.every((m) => typeof m === 'number' && Number.isFinite(m) && m >= L.marks.min && m <= L.marks.max)) {
 		return `每题分值应在 ${L.marks.min}–${L.marks.max} 分之间。`;
 	}
 	if (typeof a.partialCredit !== 'boolean') return '“多选题部分得分”的设置格式不对。';

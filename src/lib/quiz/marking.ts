@@ -3,6 +3,7 @@
  * summing these, so every score in the app comes from the same rules.
  */
 import type { Question } from '../content/types';
+import { judgeCalcField } from './calc';
 import { judgeBlank } from './normalize';
 import type { MarkResult, MarkingRules, Response } from './types';
 
@@ -16,6 +17,8 @@ export function emptyResponse(q: Question): Response {
 			return { type: 'judge', value: null };
 		case 'fill':
 			return { type: 'fill', blanks: q.answer.blanks.map(() => '') };
+		case 'calc':
+			return { type: 'calc', values: q.answer.fields.map(() => '') };
 		default:
 			return { type: q.type, text: '', ticked: null };
 	}
@@ -32,6 +35,8 @@ export function isAnswered(r: Response | undefined): boolean {
 			return r.value !== null;
 		case 'fill':
 			return r.blanks.some((b) => b.trim() !== '');
+		case 'calc':
+			return r.values.some((v) => v.trim() !== '');
 		default:
 			return r.text.trim() !== '' || (r.ticked?.length ?? 0) > 0;
 	}
@@ -48,6 +53,8 @@ export function correctResponse(q: Question): Response {
 			return { type: 'judge', value: q.answer };
 		case 'fill':
 			return { type: 'fill', blanks: q.answer.blanks.map((b) => b[0]!) };
+		case 'calc':
+			return { type: 'calc', values: q.answer.fields.map((f) => String(f.value)) };
 		default:
 			return { type: q.type, text: q.answer.model, ticked: q.answer.points.map((_, i) => i) };
 	}
@@ -92,6 +99,7 @@ function matchAnyOrder(given: string[], expected: string[][]): ('correct' | 'nea
 export function markQuestion(q: Question, r: Response | undefined, marks: number, rules: MarkingRules): MarkResult {
 	if (!r || r.type !== q.type || !isAnswered(r)) {
 		const base = result(0, marks, true);
+		if (q.type === 'calc') return { ...base, blanks: q.answer.fields.map(() => 'empty') };
 		return q.type === 'fill' ? { ...base, blanks: q.answer.blanks.map(() => 'empty') } : base;
 	}
 	switch (q.type) {
@@ -111,6 +119,12 @@ export function markQuestion(q: Question, r: Response | undefined, marks: number
 		case 'fill': {
 			const given = r.type === 'fill' ? q.answer.blanks.map((_, i) => r.blanks[i] ?? '') : [];
 			const blanks = q.answer.anyOrder ? matchAnyOrder(given, q.answer.blanks) : given.map((g, i) => judgeBlank(g, q.answer.blanks[i]!));
+			const right = blanks.filter((b) => b === 'correct').length;
+			return { ...result((marks * right) / blanks.length, marks), blanks };
+		}
+		case 'calc': {
+			// Each field earns its share, as each blank of a 填空 does.
+			const blanks = q.answer.fields.map((f, i) => judgeCalcField(r.type === 'calc' ? (r.values[i] ?? '') : '', f));
 			const right = blanks.filter((b) => b === 'correct').length;
 			return { ...result((marks * right) / blanks.length, marks), blanks };
 		}
