@@ -71,8 +71,9 @@ function result(earned: number, max: number, unanswered = false): MarkResult {
 /**
  * Finds the most blanks that can be matched when order does not matter: each typed answer
  * may fill any one expected blank, and each expected blank is used once (bipartite matching).
+ * Returns, for each expected blank, the typed answer that fills it (-1 for none).
  */
-function matchAnyOrder(given: string[], expected: string[][]): ('correct' | 'near' | 'wrong' | 'empty')[] {
+function matchOwners(given: string[], expected: string[][]): number[] {
 	const owner = new Array<number>(expected.length).fill(-1);
 	const ok = given.map((g) => expected.map((e) => judgeBlank(g, e) === 'correct'));
 	const tryAssign = (i: number, seen: boolean[]): boolean => {
@@ -87,13 +88,31 @@ function matchAnyOrder(given: string[], expected: string[][]): ('correct' | 'nea
 		return false;
 	};
 	given.forEach((_, i) => tryAssign(i, new Array<boolean>(expected.length).fill(false)));
-	const matched = new Set(owner.filter((i) => i >= 0));
+	return owner;
+}
+
+function matchAnyOrder(given: string[], expected: string[][]): ('correct' | 'near' | 'wrong' | 'empty')[] {
+	const matched = new Set(matchOwners(given, expected).filter((i) => i >= 0));
 	return given.map((g, i) => {
 		if (matched.has(i)) return 'correct';
 		const verdicts = expected.map((e) => judgeBlank(g, e));
 		if (verdicts.includes('empty')) return 'empty';
 		return verdicts.includes('near') ? 'near' : 'wrong';
 	});
+}
+
+/**
+ * 顺序不限 feedback: for each box the learner typed in, the expected blank to show beside it.
+ * A right answer gets the blank it matched; the other boxes get the blanks left over, in order.
+ */
+export function anyOrderAnswerIndex(given: readonly string[], expected: string[][]): number[] {
+	const owner = matchOwners([...given], expected);
+	const byGiven = new Array<number>(given.length).fill(-1);
+	owner.forEach((g, j) => {
+		if (g >= 0) byGiven[g] = j;
+	});
+	const left = expected.map((_, j) => j).filter((j) => owner[j] === -1);
+	return byGiven.map((j) => (j >= 0 ? j : (left.shift() ?? 0)));
 }
 
 export function markQuestion(q: Question, r: Response | undefined, marks: number, rules: MarkingRules): MarkResult {

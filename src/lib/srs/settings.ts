@@ -40,7 +40,8 @@ export type SettingsErrors = Partial<Record<FormKey, string>>;
 
 export function validateSettings(input: SettingsInput, today: string): { ok: true; value: FormSettings } | { ok: false; errors: SettingsErrors } {
 	const errors: SettingsErrors = {};
-	const num = (v: string | boolean) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim().replace(/[%％]$/, '')) : NaN);
+	// NFKC folds full-width digits (１０), as typed by Chinese input methods, to ASCII.
+	const num = (v: string | boolean) => (typeof v === 'string' && v.trim() !== '' ? Number(v.normalize('NFKC').trim().replace(/%$/, '')) : NaN);
 
 	let retention = num(input.retention);
 	if (typeof input.retention === 'string' && /[%％]\s*$/.test(input.retention)) retention /= 100;
@@ -57,7 +58,7 @@ export function validateSettings(input: SettingsInput, today: string): { ok: tru
 	}
 	let examDate: string | null = null;
 	if (typeof input.examDate === 'string' && input.examDate.trim()) {
-		examDate = input.examDate.trim();
+		examDate = input.examDate.normalize('NFKC').trim();
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(examDate) || Number.isNaN(Date.parse(examDate))) {
 			errors.examDate = '考试日期格式应为 年-月-日，例如 2026-12-25。';
 		} else if (examDate < today) {

@@ -3,7 +3,7 @@ import { app } from './app.svelte';
 import { fetchCards, type CardData } from './flashcards.svelte';
 import type { CardState, ReviewEntry } from '$lib/srs/scheduler';
 import type { AttemptData } from '$lib/quiz/attempt';
-import { fetchQuestions, type BankQuestion } from './quiz.svelte';
+import { bankIndex, fetchQuestions, type BankQuestion } from './quiz.svelte';
 
 export class ProgressData {
 	cards = $state.raw<CardData[]>([]);
@@ -26,7 +26,7 @@ export class ProgressData {
 			]);
 			this.attempts = attempts.map((a) => a.data as AttemptData);
 			// The question bank is only needed to mark quiz answers per chapter.
-			if (withCards && attempts.length) this.questions = new Map((await fetchQuestions()).map((q) => [q.id, q]));
+			if (withCards && attempts.length) this.questions = bankIndex(await fetchQuestions());
 			this.cards = cards;
 			this.states = states;
 			this.reviews = reviews;
