@@ -1,11 +1,11 @@
 /** A small synthetic question bank: chapters a, b, c with six questions of every type each. */
-import type { Question, QuestionType } from '../../src/lib/content/types';
+import type { AuthoredQuestionType, Question } from '../../src/lib/content/types';
 
 const pos = { file: 'x.md', line: 1 };
 
 export function smallBank(): Question[] {
 	const out: Question[] = [];
-	const types: QuestionType[] = ['single', 'multiple', 'judge', 'fill', 'define', 'short'];
+	const types: AuthoredQuestionType[] = ['single', 'multiple', 'judge', 'fill', 'define', 'short'];
 	for (const chapter of ['a', 'b', 'c']) {
 		types.forEach((type) => {
 			for (let i = 0; i < 6; i++) {

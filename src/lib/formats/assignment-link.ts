@@ -41,6 +41,8 @@ export const ASSIGNMENT_LIMITS = {
 } as const;
 
 const ASSIGNMENT_ID = /^[A-Za-z0-9_-]+$/;
+/** Links made before 计算 (the last type) carry one count and one mark fewer; they stay valid. */
+const typeCountOk = (n: number) => n === ASSIGNMENT_TYPES.length || n === ASSIGNMENT_TYPES.length - 1;
 const CHECK_LENGTH = 8;
 
 // Lone surrogates cannot survive UTF-8, so a title containing one would not round-trip.
@@ -48,7 +50,7 @@ const hasLoneSurrogate = (s: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<!
 
 const L = ASSIGNMENT_LIMITS;
 const perType = <S extends v.GenericSchema>(item: S, message: string) =>
-	v.pipe(v.array(item, message), v.length(ASSIGNMENT_TYPES.length, `${message}（共 ${ASSIGNMENT_TYPES.length} 项，按 ${ASSIGNMENT_TYPES.join('、')} 的顺序）`));
+	v.pipe(v.array(item, message), v.check((a) => typeCountOk(a.length), `${message}（共 ${ASSIGNMENT_TYPES.length} 项，按 ${ASSIGNMENT_TYPES.join('、')} 的顺序；计算题出现以前的链接少最后一项）`));
 
 /**
  * The assignment as the teacher set it. Each message names the setting in Chinese; the

@@ -69,7 +69,23 @@ function giftQuestion(q: Question): string[] {
 		case 'define':
 		case 'short':
 			return [`${title}${escapeGift(q.stem)} {${feedback(essayFeedback(q))}\n}`];
+		case 'calc':
+			return giftNumerical(q);
 	}
+}
+
+/**
+ * 计算 → numeric questions `{#value:tolerance}`. GIFT has one answer per question, so a question
+ * with several fields becomes one question per field, titled `<id>_f1 …`, each naming its field.
+ */
+function giftNumerical(q: Question & { type: 'calc' }): string[] {
+	const fields = q.answer.fields;
+	const num = (n: number) => String(Number(n.toFixed(6)));
+	return fields.map((f, k) => {
+		const ask = fields.length > 1 || f.unit ? `（${fields.length > 1 ? `第 ${k + 1} 问：${f.label}` : f.label}${f.unit ? `，单位：${f.unit}` : ''}）` : '';
+		const id = fields.length === 1 ? q.id : `${q.id}_f${k + 1}`;
+		return `::${escapeGift(id)}::[markdown]${escapeGift(q.stem + ask)} {#${num(f.value)}:${num(f.tolerance)}${feedback(q.explanation)}\n}`;
+	});
 }
 
 export function toGift(course: Course, options: ExportOptions = {}): string {

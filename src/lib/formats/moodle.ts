@@ -112,7 +112,34 @@ function questionXml(q: Question, render: HtmlRenderer): string[] {
 				...tail(q)
 			];
 		}
+		case 'calc':
+			return numericalXml(q, render);
 	}
+}
+
+/**
+ * 计算 → numerical with the drill's absolute tolerance and its unit (units shown but not graded,
+ * as the app does not mark units). Several answer fields → multianswer (Cloze) with a NUMERICAL
+ * sub-question per field, each worth one share, as the app marks each field.
+ */
+function numericalXml(q: Question & { type: 'calc' }, render: HtmlRenderer): string[] {
+	const fields = q.answer.fields;
+	const num = (n: number) => String(Number(n.toFixed(6)));
+	if (fields.length === 1) {
+		const f = fields[0]!;
+		return [
+			...head(q, 'numerical', render, render.block(q.stem)),
+			`    <answer fraction="100" format="moodle_auto_format"><text>${num(f.value)}</text><feedback format="html"><text></text></feedback><tolerance>${num(f.tolerance)}</tolerance></answer>`,
+			...(f.unit ? [`    <units><unit><multiplier>1</multiplier><unit_name>${xmlText(f.unit)}</unit_name></unit></units>`] : []),
+			`    <unitgradingtype>0</unitgradingtype>`,
+			`    <unitpenalty>0.1000000</unitpenalty>`,
+			`    <showunits>${f.unit ? 2 : 3}</showunits>`,
+			`    <unitsleft>0</unitsleft>`,
+			...tail(q)
+		];
+	}
+	const boxes = fields.map((f) => `<p>${xmlText(f.label)}：{1:NUMERICAL:=${num(f.value)}:${num(f.tolerance)}} ${xmlText(f.unit)}</p>`).join('');
+	return [...head(q, 'multianswer', render, render.block(q.stem) + boxes, fields.length), ...tail(q)];
 }
 
 export function toMoodleXml(course: Course, render: HtmlRenderer, options: ExportOptions = {}): string {

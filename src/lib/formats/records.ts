@@ -67,9 +67,10 @@ export const responseSchema = v.variant(
 		obj({ type: v.literal('multiple'), choices: arr(str(), 26) }),
 		obj({ type: v.literal('judge'), value: nullable(bool()) }),
 		obj({ type: v.literal('fill'), blanks: arr(answerText, 50) }),
-		obj({ type: oneOf(['define', 'short'], '应为题型'), text: answerText, ticked: nullable(arr(int(0, 100), 100)) })
+		obj({ type: oneOf(['define', 'short'], '应为题型'), text: answerText, ticked: nullable(arr(int(0, 100), 100)) }),
+		obj({ type: v.literal('calc'), values: arr(answerText, 20) })
 	],
-	`应为一次作答，type 为 ${['single', 'multiple', 'judge', 'fill', 'define', 'short'].join('、')} 之一`
+	`应为一次作答，type 为 ${['single', 'multiple', 'judge', 'fill', 'define', 'short', 'calc'].join('、')} 之一`
 );
 
 const questionType = oneOf(questionTypes, `应为题型（${questionTypes.join('、')}）之一`);
@@ -113,7 +114,8 @@ export const attemptDataSchema = obj({
 	deadline: nullable(time()),
 	finishedAt: nullable(time()),
 	score: nullable(paperScoreSchema),
-	resume: v.optional(obj({ key: text(1, 10_000, '位置键'), offset: int(0, 1e6) })),
+	resume: v.optional(obj({ key: text(1, 10_000, '位置键'), offset: int(0, 1e6), total: v.optional(int(0, 1e6)) })),
+	flagged: v.optional(arr(str(), 10_000)),
 	assignment: v.optional(
 		obj({
 			id: text(1, 64, '作业编号'),
@@ -191,7 +193,8 @@ const mockSetupRow = obj({ type: questionType, count: int(0, 10_000), marks: ran
 export const mockSetupSchema = obj({
 	rows: arr(mockSetupRow, questionTypes.length),
 	timeLimit: v.pipe(str(), v.maxLength(10, '不能超过 10 个字')),
-	partialCredit: bool()
+	partialCredit: bool(),
+	courseOnly: v.optional(bool())
 });
 
 export const practiceResumeSchema = v.record(str(), int(0, 1e6), '应为对象（{…}），值为题目位置');

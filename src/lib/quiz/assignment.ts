@@ -8,10 +8,12 @@ import { ASSIGNMENT_TYPES, type Assignment } from '../formats/assignment-link';
 import { createResultFile, type ResultFile } from '../formats/result-file';
 import type { AttemptData } from './attempt';
 import { createRng, shuffle } from '../random';
+import { questionIndex } from './calc';
 import { assemblePaper, scorePaper, type PaperScore, type Shortfall } from './paper';
 import type { Paper, PaperItem, Response } from './types';
 
-const marksFor = (a: Assignment, type: Question['type']) => a.marks[ASSIGNMENT_TYPES.indexOf(type)]!;
+// Links made before 计算 existed carry six counts and marks: the missing 计算 row draws nothing.
+const marksFor = (a: Assignment, type: Question['type']) => a.marks[ASSIGNMENT_TYPES.indexOf(type)] ?? 5;
 
 /**
  * Hand-picked questions keep the teacher's order on a fixed paper and are shuffled, with their
@@ -20,7 +22,7 @@ const marksFor = (a: Assignment, type: Question['type']) => a.marks[ASSIGNMENT_T
 export function assignmentPaper(a: Assignment, bank: readonly Question[], seed: number): { paper: Paper; shortfalls: Shortfall[] } {
 	const rules = { partialCredit: a.partialCredit };
 	if (a.draw) {
-		const rows = ASSIGNMENT_TYPES.map((type, i) => ({ type, count: a.draw!.counts[i]!, marks: marksFor(a, type) }));
+		const rows = ASSIGNMENT_TYPES.map((type, i) => ({ type, count: a.draw!.counts[i] ?? 0, marks: marksFor(a, type) }));
 		return assemblePaper(bank, { rows, chapters: a.draw.chapters, shuffleOptions: a.seed === null, rules }, seed);
 	}
 	const byId = new Map(bank.map((q) => [q.id, q]));
@@ -74,6 +76,9 @@ export function sanitizeAnswers(raw: unknown, questions: ReadonlyMap<string, Que
 					out[id] = { type: q.type, text: x.text, ticked: x.ticked as number[] | null };
 				}
 				break;
+			case 'calc':
+				if (Array.isArray(x.values) && x.values.every(isStr)) out[id] = { type: 'calc', values: (x.values as string[]).slice(0, q.answer.fields.length) };
+				break;
 		}
 	}
 	return out;
@@ -95,7 +100,7 @@ export function regrade(a: Assignment, seed: number, paperIds: readonly string[]
 	if (ids.length !== paperIds.length || ids.some((id, i) => id !== paperIds[i])) {
 		return { ok: false, reason: '按作业设置重建的试卷与结果文件中的题目不一致（可能是本站题库在学生作答后更新过）。' };
 	}
-	const byId = new Map(bank.map((q) => [q.id, q]));
+	const byId = questionIndex(bank);
 	const answers = sanitizeAnswers(rawAnswers, byId);
 	for (const [id, ticked] of Object.entries(teacherMarks)) {
 		const q = byId.get(id);

@@ -7,6 +7,7 @@ import type { Assignment } from '../formats/assignment-link';
 import { canonicalJson, parseResultFile, sizeProblem, type ResultFile } from '../formats/result-file';
 import type { GradedAttempt } from '../stats/class';
 import { regrade, type TeacherMarks } from './assignment';
+import { questionIndex } from './calc';
 
 /** A result file kept in the class list. */
 export interface ClassEntry {
@@ -134,7 +135,7 @@ export interface GradebookRow extends GradedAttempt {
  * best attempt counts, as Moodle's default "highest grade" does.
  */
 export function gradebook(entries: readonly ClassEntry[], a: Assignment, bank: readonly Question[], passMark = a.passMark): GradebookRow[] {
-	const byQuestion = new Map(bank.map((q) => [q.id, q]));
+	const byQuestion = questionIndex(bank);
 	const best = new Map<string, GradebookRow>();
 	for (const e of entries) {
 		const r = e.result;

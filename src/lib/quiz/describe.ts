@@ -1,5 +1,6 @@
 /** Plain-text descriptions of answers, for feedback, reviews and exports. */
 import type { Question } from '../content/types';
+import { calcFieldText } from './calc';
 import type { Response } from './types';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
@@ -15,6 +16,8 @@ export function correctAnswerText(q: Question): string {
 			return q.answer ? '对' : '错';
 		case 'fill':
 			return q.answer.blanks.map((b, i) => `${q.answer.blanks.length > 1 ? blankLabel(i) : ''}${b.join(' / ')}`).join('　') + (q.answer.anyOrder ? '（各空顺序不限）' : '');
+		case 'calc':
+			return q.answer.fields.map((f) => `${f.label} ${calcFieldText(f)}`).join('；');
 		default:
 			return q.answer.points.map((p, i) => `${i + 1}. ${p}`).join('\n');
 	}
@@ -31,6 +34,11 @@ export function responseText(q: Question, r: Response | undefined): string {
 			return r.value === null ? '未作答' : r.value ? '对' : '错';
 		case 'fill':
 			return r.blanks.some((b) => b.trim()) ? r.blanks.map((b, i) => `${r.blanks.length > 1 ? blankLabel(i) : ''}${b.trim() || '（空）'}`).join('　') : '未作答';
+		case 'calc': {
+			if (!r.values.some((v) => v.trim())) return '未作答';
+			const fields = q.type === 'calc' ? q.answer.fields : [];
+			return r.values.map((v, i) => `${fields[i]?.label ?? `第 ${i + 1} 空`} ${v.trim() || '（空）'}`).join('；');
+		}
 		default:
 			return r.text.trim() || (q.type === 'define' || q.type === 'short' ? '未作答' : '');
 	}

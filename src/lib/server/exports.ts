@@ -5,6 +5,7 @@
 import { toAnkiText } from '$lib/formats/anki';
 import { toGift } from '$lib/formats/gift';
 import { toMoodleXml } from '$lib/formats/moodle';
+import { calcSamples } from '$lib/quiz/calc';
 import { cardFaces } from './cards';
 import { getCourse } from './content';
 import { portableRenderer } from './markdown';
@@ -25,7 +26,8 @@ export function exportFileNames(): string[] {
 }
 
 export function exportFile(name: string): { body: string; type: string } | null {
-	const course = getCourse();
+	// 计算 questions are generated, so the bank files carry a fixed sample of each calculator's drills.
+	const course = { ...getCourse(), questions: [...getCourse().questions, ...calcSamples()] };
 	const kind = EXPORT_KINDS.find((k) => name === k || name.endsWith(`.${k}`));
 	if (!kind) return null;
 	const chapter = name === kind ? null : name.slice(0, -kind.length - 1);

@@ -65,7 +65,7 @@ export function validateSettings(input: SettingsInput, today: string): { ok: tru
 	}
 	let examDate: string | null = null;
 	if (typeof input.examDate === 'string' && input.examDate.trim()) {
-		examDate = input.examDate.trim();
+		examDate = input.examDate.normalize('NFKC').trim();
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(examDate) || Number.isNaN(Date.parse(examDate))) {
 			errors.examDate = '考试日期格式应为 年-月-日，例如 2026-12-25。';
 		} else if (examDate < today) {

@@ -8,6 +8,8 @@ import type { Question } from '$lib/content/types';
 import { answerEffects, finish, isExpired, markItem, type AttemptData, type Effects } from '$lib/quiz/attempt';
 import { DEFAULT_CLEAR_AFTER, type Mistake } from '$lib/quiz/mistakes';
 import type { MarkResult, Response } from '$lib/quiz/types';
+import { QuestionIndex, type CalcQuestion } from '$lib/quiz/calc';
+import { setFavouriteNote, toggleFavourite, type Favourites } from '$lib/quiz/practice';
 import { Scheduler, type CardState } from '$lib/srs/scheduler';
 import type { StoredAttempt } from '$lib/storage/store';
 import { siftAttempts, siftCardStates, siftMistakes } from '$lib/formats/records';
@@ -23,27 +25,43 @@ export async function fetchQuestions(): Promise<BankQuestion[]> {
 	return (await fetchJsonOnce<{ questions: BankQuestion[] }>('/data/questions.json')).questions;
 }
 
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A generated 计算 question as the pages show it: plain text stem; the worked solution is its explanation. */
+export function calcBankQuestion(q: CalcQuestion): BankQuestion {
+	return { ...q, stemHtml: `<p>${escapeHtml(q.stem)}</p>`, explanationHtml: '' };
+}
+
+/** Questions by id, 计算 ids included. */
+export function bankIndex(questions: readonly BankQuestion[]): QuestionIndex<BankQuestion> {
+	return new QuestionIndex<BankQuestion>(questions, calcBankQuestion);
+}
+
 export const LOAD_ERROR = '题库加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';
 
 export class QuizData {
 	questions = $state.raw<BankQuestion[]>([]);
-	byId = $state.raw<Map<string, BankQuestion>>(new Map());
+	byId = $state.raw<Map<string, BankQuestion>>(bankIndex([]));
 	mistakes = $state.raw<Map<string, Mistake>>(new Map());
 	cards = $state.raw<Map<string, CardState>>(new Map());
 	clearAfter = $state(DEFAULT_CLEAR_AFTER);
+	/** 收藏: questions saved by the learner, with their notes. */
+	favourites = $state.raw<Favourites>({});
 	loaded = $state(false);
 	error = $state<string | null>(null);
 
 	async load() {
 		try {
 			const [questions, store] = await Promise.all([fetchQuestions(), app.store()]);
-			const [mistakes, cards, clearAfter] = await Promise.all([
+			const [mistakes, cards, clearAfter, favourites] = await Promise.all([
 				store.read((b) => b.getMistakes(), []),
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
-				app.setting('mistakesClearAfter', '错题移出规则')
+				app.setting('mistakesClearAfter', '错题移出规则'),
+				store.read((b) => b.getSetting<Favourites>('favourites'), undefined)
 			]);
+			this.favourites = favourites && typeof favourites === 'object' ? favourites : {};
 			this.questions = questions;
-			this.byId = new Map(questions.map((q) => [q.id, q]));
+			this.byId = bankIndex(questions);
 			this.mistakes = new Map(app.sifted(siftMistakes(mistakes), '错题记录').map((m) => [m.questionId, m.data]));
 			this.cards = app.sifted(siftCardStates(cards), '卡片记录');
 			this.clearAfter = clearAfter ?? DEFAULT_CLEAR_AFTER;
@@ -72,6 +90,20 @@ export class QuizData {
 		this.mistakes = new Map(this.mistakes).set(m.questionId, m);
 		const store = await app.store();
 		await store.write((b) => b.putMistakes([{ questionId: m.questionId, data: $state.snapshot(m) }], []));
+	}
+
+	async toggleFavourite(id: string) {
+		await this.#saveFavourites(toggleFavourite(this.favourites, id, Date.now()));
+	}
+
+	async setNote(id: string, note: string) {
+		await this.#saveFavourites(setFavouriteNote(this.favourites, id, note, Date.now()));
+	}
+
+	async #saveFavourites(f: Favourites) {
+		this.favourites = f;
+		const store = await app.store();
+		await store.write((b) => b.putSetting('favourites', f));
 	}
 
 	async setClearAfter(n: number) {
@@ -142,6 +174,17 @@ export class AttemptRunner {
 	mark(qid: string): MarkResult | null {
 		const q = this.bank.byId.get(qid);
 		return q ? markItem(this.data, q) : null;
+	}
+
+	isFlagged(qid: string) {
+		return this.data.flagged?.includes(qid) ?? false;
+	}
+
+	/** Mock exams: 标记 a question to come back to before handing in. */
+	async toggleFlag(qid: string) {
+		const flagged = this.data.flagged ?? [];
+		this.data.flagged = flagged.includes(qid) ? flagged.filter((x) => x !== qid) : [...flagged, qid];
+		await this.#save();
 	}
 
 	async go(index: number) {

@@ -3,7 +3,7 @@
  * progress store until cleared. Grading and checks come from $lib/quiz and $lib/formats.
  */
 import { app } from './app.svelte';
-import { LOAD_ERROR, fetchQuestions, type BankQuestion } from './quiz.svelte';
+import { LOAD_ERROR, bankIndex, fetchQuestions, type BankQuestion } from './quiz.svelte';
 import { decodeAssignment, encodeAssignment, extractCode, storedAssignmentSchema, type Assignment } from '$lib/formats/assignment-link';
 import { sift } from '$lib/formats/records';
 import { classEntrySchema, sizeProblem } from '$lib/formats/result-file';
@@ -24,7 +24,7 @@ export function newAssignmentId(): string {
 
 export class TeachData {
 	questions = $state.raw<BankQuestion[]>([]);
-	byId = $state.raw<Map<string, BankQuestion>>(new Map());
+	byId = $state.raw<Map<string, BankQuestion>>(bankIndex([]));
 	assignments = $state.raw<SavedAssignment[]>([]);
 	loaded = $state(false);
 	error = $state<string | null>(null);
@@ -37,7 +37,7 @@ export class TeachData {
 			const [questions, store] = await Promise.all([fetchQuestions(), app.store()]);
 			const saved = await store.read((b) => b.getAssignments(), []);
 			this.questions = questions;
-			this.byId = new Map(questions.map((q) => [q.id, q]));
+			this.byId = bankIndex(questions);
 			this.assignments = app
 				.sifted(sift(storedAssignmentSchema, saved, 'assignments'), '作业')
 				.map((s) => ({ id: s.id, code: s.code, createdAt: s.createdAt, assignment: s.data }))
