@@ -27,7 +27,9 @@ export default defineConfig({
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
-	timeout: 30_000,
+	// Generous: a 2-core CI machine builds two sites first, and a slow run is not a failing one.
+	timeout: 90_000,
+	expect: { timeout: 15_000 },
 	use: { trace: 'retain-on-failure' },
 	projects: [
 		{ name: 'chromium', testIgnore: '**/base-path.e2e.ts', use: { ...use, baseURL: `http://localhost:${port}` } },
