@@ -213,7 +213,10 @@ export function describePlan(plan: ExamPlan, minutesPerDay: number, date: (t: nu
 	const unseen = plan.order.length;
 	if (unseen > 0) {
 		lines.push(`今天学 ${plan.newToday} 张新卡；之后每天约 ${plan.newPerDay} 张。`);
-		if (plan.allSeenBy !== null) lines.push(`${date(plan.allSeenBy)} 前看完计划内的全部 ${plan.planned} 张卡片，之后 ${plan.reviewDays} 天只复习。`);
+		if (plan.allSeenBy !== null) {
+			const what = plan.fits ? `计划内的全部 ${plan.planned} 张卡片` : `时间排得下的 ${plan.seen + unseen} 张卡片（共 ${plan.planned} 张）`;
+			lines.push(`${date(plan.allSeenBy)} 前看完${what}，之后 ${plan.reviewDays} 天只复习。`);
+		}
 	} else if (plan.planned > 0) {
 		lines.push(`计划内的 ${plan.planned} 张卡片都已学过：每天先复习到期的卡片，余下时间用来加强考试那天最可能忘的卡片。`);
 	}

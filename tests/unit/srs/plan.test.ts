@@ -142,3 +142,12 @@ describe('describePlan', () => {
 		expect(text.verdict).toContain(`每天约 ${plan.minutesNeeded} 分钟才能覆盖全部`);
 	});
 });
+
+describe('describePlan when time is short', () => {
+	it('says by when the cards that fit are seen, not the whole course', () => {
+		const plan = buildPlan(input({ examAt: examIn(14), minutesPerDay: 20 }));
+		expect(plan.fits).toBe(false);
+		const text = describePlan(plan, 20, (t) => String(t));
+		expect(text.lines[1]).toContain(`时间排得下的 ${plan.order.length} 张卡片（共 750 张）`);
+	});
+});
