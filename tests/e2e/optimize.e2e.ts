@@ -27,7 +27,8 @@ test('1,000 reviews: 优化参数 fits in a worker, shows before/after, applies 
 	await expect(panel.getByRole('button', { name: '优化参数' })).toBeDisabled();
 
 	await page.getByLabel('导入备份…').setInputFiles({ name: 'log.json', mimeType: 'application/json', buffer: backupWithReviews(1000) });
-	await expect(page.getByText(/已从“log.json”导入 .*、1000 条复习记录/)).toBeVisible();
+	await page.getByRole('button', { name: '确认导入' }).click();
+	await expect(page.getByText(/已从“log.json”合并导入/)).toBeVisible();
 	await page.reload();
 	await expect(panel.getByText(/已有 1000 次复习，分布在 \d+ 个学习日，可以优化。/)).toBeVisible();
 	await expect(panel.getByText('当前使用：默认参数')).toBeVisible();
@@ -65,7 +66,8 @@ test('1,000 reviews: 优化参数 fits in a worker, shows before/after, applies 
 test('with too few reviews the panel says how many more reviews and days are needed', async ({ page }) => {
 	await page.goto('/settings');
 	await page.getByLabel('导入备份…').setInputFiles({ name: 'short.json', mimeType: 'application/json', buffer: backupWithReviews(150) });
-	await expect(page.getByText(/已从“short.json”导入/)).toBeVisible();
+	await page.getByRole('button', { name: '确认导入' }).click();
+	await expect(page.getByText(/已从“short.json”合并导入/)).toBeVisible();
 	await page.reload();
 	const panel = page.getByRole('region', { name: '优化记忆参数（FSRS）' });
 	await expect(panel.getByText(/目前有 150 次复习、\d 天，还需要 250 次复习、\d 个学习日。/)).toBeVisible();
@@ -80,7 +82,8 @@ test.describe('when the optimizer cannot be downloaded', () => {
 		await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
 		await page.goto('/settings');
 		await page.getByLabel('导入备份…').setInputFiles({ name: 'log.json', mimeType: 'application/json', buffer: backupWithReviews(1000) });
-		await expect(page.getByText(/已从“log.json”导入/)).toBeVisible();
+		await page.getByRole('button', { name: '确认导入' }).click();
+		await expect(page.getByText(/已从“log.json”合并导入/)).toBeVisible();
 		await page.reload();
 		const panel = page.getByRole('region', { name: '优化记忆参数（FSRS）' });
 		await panel.getByRole('button', { name: '优化参数' }).click();
