@@ -69,7 +69,7 @@ async function takeAs(browser: Browser, link: string, name: string, number: stri
 }
 
 test('an instructor assigns by link, two students take it, and the class is graded and analysed', async ({ browser }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(240_000);
 	const teacherContext = await browser.newContext();
 	const teacher = await teacherContext.newPage();
 	const link = await composeAssignment(teacher);
@@ -146,7 +146,7 @@ test('broken assignment links say what is wrong', async ({ page }) => {
 });
 
 test('with answers hidden the student sees only the score and no 错题本 entry; the teacher marks the 名词解释', async ({ browser }) => {
-	test.setTimeout(60_000);
+	test.setTimeout(180_000);
 	const teacher = await (await browser.newContext()).newPage();
 	await teacher.goto('/teach');
 	await teacher.getByLabel('作业标题').fill('不公布答案的小测');

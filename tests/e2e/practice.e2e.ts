@@ -131,7 +131,7 @@ test('practice ends with a summary, keeps its filters, says where 顺序 resumes
 	await expect(figures.locator('div').filter({ hasText: '已答' })).toContainText('2 / 3 题');
 	await expect(figures.locator('div').filter({ hasText: '得分' })).toContainText('1 / 2');
 	await expect(figures.locator('div').filter({ hasText: '正确率' })).toContainText('50%');
-	await expect(figures.locator('div').filter({ hasText: '用时' })).toContainText(/1 分 0[5-9] 秒/);
+	await expect(figures.locator('div').filter({ hasText: '用时' })).toContainText(/1 分 \d+ 秒/);
 	await expect(page.getByRole('button', { name: '重做这 1 道错题' })).toBeVisible();
 
 	await page.getByRole('link', { name: '继续练习' }).click();
@@ -224,7 +224,7 @@ test('a one-chapter mock exam says what the paper will really be, and can be fit
 	await expect(page.locator('tfoot td')).toHaveText('100');
 	await expect(page.getByText(/实际试卷：\d+ 题，共 100 分/)).toBeVisible();
 	await expect(page.getByRole('checkbox', { name: /只看课程资料/ })).toBeVisible();
-	await page.getByRole('checkbox', { name: /^1\./ }).check();
+	await page.getByRole('checkbox', { name: /^14\./ }).check();
 	const notice = page.locator('.plan');
 	await expect(notice).toContainText(/实际试卷将是 \d+ 题，共 \d+(\.\d+)? 分（上表为 100 分）/);
 	const total = (await notice.locator('strong').textContent())!.match(/共 ([\d.]+) 分/)![1]!;

@@ -63,7 +63,7 @@ async function setPlan(page: Page, examDate: string, minutes: string) {
 
 test('the exam plan: shown with a countdown on the home page, /progress and /flashcards, and it moves with the days', async ({ page }) => {
 	await page.clock.install({ time: at('2026-12-01T19:00:00+08:00') });
-	await setPlan(page, '2026-12-15', '40');
+	await setPlan(page, '2026-12-15', '60');
 
 	await page.goto('/');
 	const plan = page.getByTestId('exam-plan');
