@@ -8,7 +8,7 @@ import { correctAnswerText, displayLetter, optionMapText, responseText } from '.
 import { spreadsheetDateTime } from '../../../src/lib/formats/csv';
 import { correctResponse } from '../../../src/lib/quiz/marking';
 import type { Response } from '../../../src/lib/quiz/types';
-import { smallBank } from '../fixtures';
+import { resultFileFor, smallBank } from '../fixtures';
 
 const bank = smallBank();
 const byId = new Map(bank.map((q) => [q.id, q]));
@@ -93,25 +93,8 @@ describe('assignment papers', () => {
 	});
 });
 
-function resultFor(a: Assignment, name: string, number: string, seed: number, answer: (id: string) => Response | undefined, claimed?: number) {
-	const { paper } = assignmentPaper(a, bank, seed);
-	const ids = paper.items.map((i) => i.questionId);
-	const answers = Object.fromEntries(ids.flatMap((id) => (answer(id) ? [[id, answer(id)]] : [])));
-	const r = regrade(a, seed, ids, answers, bank);
-	return createResultFile({
-		format: 'crm-study-result',
-		version: 1,
-		assignment: a,
-		assignmentCode: encodeAssignment(a),
-		student: { name, number },
-		startedAt: '2026-11-20T08:00:00.000Z',
-		finishedAt: '2026-11-20T08:12:00.000Z',
-		seed,
-		questionIds: ids,
-		answers,
-		score: { earned: claimed ?? (r.ok ? r.score.earned : 0), max: 13 }
-	});
-}
+const resultFor = (a: Assignment, name: string, number: string, seed: number, answer: (id: string) => Response | undefined, claimed?: number) =>
+	resultFileFor(a, bank, { name, number }, seed, answer, claimed);
 const file = (name: string, x: unknown) => ({ name, text: JSON.stringify(x) });
 
 describe('collecting result files', () => {
