@@ -89,8 +89,10 @@ export function buildFeedback(row: GradebookRow, a: Assignment, questions: Reado
 	};
 }
 
+/** Text made safe as part of a file name on every system. */
+export const fileStem = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim().slice(0, 40);
+
 /** A file name for a student's marked result. */
 export function feedbackFileName(title: string, student: { name: string; number: string }): string {
-	const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim().slice(0, 40);
-	return `${[clean(title), clean(student.number), clean(student.name), '批阅结果'].filter(Boolean).join('-')}.json`;
+	return `${[fileStem(title), fileStem(student.number), fileStem(student.name), '批阅结果'].filter(Boolean).join('-')}.json`;
 }
