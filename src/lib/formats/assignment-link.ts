@@ -47,6 +47,12 @@ export interface Assignment {
 	showAnswers: boolean;
 	/** Fixed paper for everyone; null = shuffled per student. */
 	seed: number | null;
+	/**
+	 * Optional window, epoch milliseconds. Absent in links made before it existed; such links
+	 * encode and decode exactly as before (11 positions), so old links and result files still work.
+	 */
+	opensAt?: number;
+	closesAt?: number;
 }
 
 export type AssignmentErrorKind = 'malformed' | 'truncated' | 'newer-version' | 'unknown-questions' | 'invalid';
@@ -123,7 +129,11 @@ export function validateAssignment(a: unknown): string | null {
 	if (!isInt(a.attempts, L.attempts.min, L.attempts.max)) return `允许作答次数应为 1–10 的整数，或 0 表示不限（当前为 ${String(a.attempts)}）。`;
 	if (typeof a.showAnswers !== 'boolean') return '“提交后显示答案”的设置格式不对。';
 	if (a.seed !== null && !isInt(a.seed, 0, L.seedMax)) return `试卷种子应为 0–${L.seedMax} 的整数，或留空表示每位学生随机（当前为 ${String(a.seed)}）。`;
-	const known = new Set(['v', 'id', 'title', 'questionIds', 'draw', 'marks', 'partialCredit', 'timeLimitMin', 'passMark', 'attempts', 'showAnswers', 'seed']);
+	for (const k of ['opensAt', 'closesAt'] as const) {
+		if (a[k] !== undefined && !isInt(a[k], 0, 8.64e15)) return `${k === 'opensAt' ? '开放' : '截止'}时间格式不对。`;
+	}
+	if (typeof a.opensAt === 'number' && typeof a.closesAt === 'number' && a.closesAt <= a.opensAt) return '截止时间应晚于开放时间。';
+	const known = new Set(['v', 'id', 'title', 'questionIds', 'draw', 'marks', 'partialCredit', 'timeLimitMin', 'passMark', 'attempts', 'showAnswers', 'seed', 'opensAt', 'closesAt']);
 	const extra = Object.keys(a).find((k) => !known.has(k));
 	if (extra !== undefined) return `作业设置中有未知的项“${extra}”。`;
 	return null;
@@ -133,7 +143,7 @@ export function validateAssignment(a: unknown): string | null {
 
 const fingerprint = (payload: string) => sha256Hex(payload).slice(0, CHECK_LENGTH);
 
-type Positional = [string, string, string[] | 0, [string[], number[]] | 0, number[], 0 | 1, number | null, number, number, 0 | 1, number | null];
+type Positional = [string, string, string[] | 0, [string[], number[]] | 0, number[], 0 | 1, number | null, number, number, 0 | 1, number | null, ...(number | null)[]];
 
 /** Throws on an invalid assignment: the teacher's form must validate before sharing. */
 export function encodeAssignment(a: Assignment): string {
@@ -152,6 +162,8 @@ export function encodeAssignment(a: Assignment): string {
 		a.showAnswers ? 1 : 0,
 		a.seed
 	];
+	// The window travels in two extra positions, only when set, so links without one are unchanged.
+	if (a.opensAt !== undefined || a.closesAt !== undefined) positional.push(a.opensAt ?? null, a.closesAt ?? null);
 	const payload = base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(positional)));
 	return `${ASSIGNMENT_VERSION}.${payload}.${fingerprint(payload)}`;
 }
@@ -163,8 +175,8 @@ function fail(kind: AssignmentErrorKind, message: string, unknownIds?: string[])
 }
 
 function fromPositional(p: unknown): Assignment | null {
-	if (!Array.isArray(p) || p.length !== 11) return null;
-	const [id, title, ids, draw, marks, partialCredit, timeLimitMin, passMark, attempts, showAnswers, seed] = p as unknown[];
+	if (!Array.isArray(p) || (p.length !== 11 && p.length !== 13)) return null;
+	const [id, title, ids, draw, marks, partialCredit, timeLimitMin, passMark, attempts, showAnswers, seed, opensAt, closesAt] = p as unknown[];
 	if ((showAnswers !== 0 && showAnswers !== 1) || (partialCredit !== 0 && partialCredit !== 1)) return null;
 	if (ids !== 0 && !Array.isArray(ids)) return null;
 	if (draw !== 0 && (!Array.isArray(draw) || draw.length !== 2)) return null;
@@ -172,6 +184,8 @@ function fromPositional(p: unknown): Assignment | null {
 	if (ids !== 0) a.questionIds = ids;
 	if (Array.isArray(draw)) a.draw = { chapters: draw[0], counts: draw[1] };
 	Object.assign(a, { marks, partialCredit: partialCredit === 1, timeLimitMin, passMark, attempts, showAnswers: showAnswers === 1, seed });
+	if (opensAt !== undefined && opensAt !== null) a.opensAt = opensAt;
+	if (closesAt !== undefined && closesAt !== null) a.closesAt = closesAt;
 	return a as unknown as Assignment;
 }
 
@@ -236,4 +250,13 @@ export function extractCode(text: string): string {
 	const t = text.trim();
 	const m = /[?&#]a=([^&#\s]+)/.exec(t);
 	return m ? decodeURIComponent(m[1]!) : t;
+}
+
+export type AssignmentWindowState = 'not-yet' | 'open' | 'closed';
+
+/** Where `now` falls in the assignment's window (open when it has none). */
+export function windowState(a: Pick<Assignment, 'opensAt' | 'closesAt'>, now: number): AssignmentWindowState {
+	if (a.opensAt !== undefined && now < a.opensAt) return 'not-yet';
+	if (a.closesAt !== undefined && now > a.closesAt) return 'closed';
+	return 'open';
 }

@@ -48,7 +48,12 @@ export interface CollectProblem {
 export interface CollectOutcome {
 	accepted: ClassEntry[];
 	problems: CollectProblem[];
+	/** Accepted files handed in after the assignment closed, as messages. */
+	late?: string[];
 }
+
+/** Whether a result was finished after the assignment's close time. */
+export const isLate = (a: Assignment, finishedAt: string) => a.closesAt !== undefined && Date.parse(finishedAt) > a.closesAt;
 
 /**
  * Checks every file against the selected assignment and the class already imported. Nothing
@@ -104,6 +109,7 @@ export function collectResults(
 		seen.set(r.checksum, file.name);
 		people.push(r.student);
 		out.accepted.push(entry);
+		if (isLate(target, r.finishedAt)) (out.late ??= []).push(`“${file.name}”（${r.student.name}）在截止时间之后交卷（${spreadsheetDateTime(Date.parse(r.finishedAt))}），已导入并标为迟交。`);
 	}
 	return out;
 }
@@ -173,6 +179,8 @@ export interface GradebookRow extends GradedAttempt {
 	claimed: number | null;
 	/** Another row carries the same student number (a clash the teacher chose to import). */
 	numberShared: boolean;
+	/** Finished after the assignment closed. */
+	late: boolean;
 	checksum: string;
 	/** Every file of this student, so deleting the row removes them all. */
 	checksums: string[];
@@ -232,6 +240,7 @@ export function gradebook(entries: readonly ClassEntry[], a: Assignment, bank: r
 			minutes: Math.max(0, Math.round((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 60000)),
 			claimed: Math.abs(r.score.earned - ownEarned) > 1e-6 ? r.score.earned : null,
 			numberShared: false,
+			late: isLate(a, r.finishedAt),
 			checksum: e.checksum,
 			checksums: [...(prev?.checksums ?? []), e.checksum]
 		};
@@ -291,6 +300,7 @@ export function gradebookTable(rows: readonly GradebookRow[], passMark: number, 
 			[
 				r.claimed !== null ? `文件自报 ${round1(r.claimed)} 分，已按答案重新评分` : '',
 				r.numberShared ? '学号与另一位学生相同' : '',
+				r.late ? '迟交（截止后交卷）' : '',
 				r.essays ? `名词解释/简答：${essayState(r)}` : ''
 			]
 				.filter(Boolean)

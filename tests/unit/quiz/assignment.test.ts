@@ -267,3 +267,22 @@ describe('instructor bugs (issue 13)', () => {
 		expect(again.accepted[0]!.removedAt).toBeUndefined();
 	});
 });
+
+describe('late submissions', () => {
+	it('flags files finished after the close time on import and in the gradebook', () => {
+		const closes = Date.parse('2026-11-20T08:10:00.000Z');
+		const timed: Assignment = { ...drawn, id: 'hw-timed', closesAt: closes };
+		const onTime = resultFileFor(timed, bank, { name: '张三', number: '001' }, 1, () => undefined, undefined, '2026-11-20T08:05:00.000Z');
+		const late = resultFileFor(timed, bank, { name: '李四', number: '002' }, 2, () => undefined, undefined, '2026-11-20T08:12:00.000Z');
+		const out = collectResults([file('a.json', onTime), file('b.json', late)], timed, new Map(), [], bank, 0);
+		expect(out.accepted).toHaveLength(2);
+		expect(out.late).toHaveLength(1);
+		expect(out.late![0]).toContain('“b.json”（李四）在截止时间之后交卷');
+		const rows = gradebook(out.accepted, timed, bank);
+		expect(rows.map((r) => [r.name, r.late])).toEqual([
+			['张三', false],
+			['李四', true]
+		]);
+		expect(gradebookTable(rows, 60)[2]!.at(-1)).toContain('迟交');
+	});
+});
