@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../../../src/lib/formats/assignment-link';
-import { encodeAssignment } from '../../../src/lib/formats/assignment-link';
-import { createResultFile } from '../../../src/lib/formats/result-file';
 import { assignmentMax, assignmentPaper, regrade, sanitizeAnswers } from '../../../src/lib/quiz/assignment';
 import { applyGrade, collectResults, essayState, gradebook, gradebookTable, type ClassEntry } from '../../../src/lib/quiz/collect';
 import { correctAnswerText, displayLetter, optionMapText, responseText } from '../../../src/lib/quiz/describe';
