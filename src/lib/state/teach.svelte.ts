@@ -5,7 +5,7 @@
 import { app } from './app.svelte';
 import { LOAD_ERROR, fetchQuestions, type BankQuestion } from './quiz.svelte';
 import { decodeAssignment, encodeAssignment, extractCode, storedAssignmentSchema, type Assignment } from '$lib/formats/assignment-link';
-import { sift } from '$lib/formats/records';
+import { readClassSettings, sift } from '$lib/formats/records';
 import { classEntrySchema, sizeProblem } from '$lib/formats/result-file';
 import { collectResults, type ClassEntry, type CollectOutcome } from '$lib/quiz/collect';
 import type { RosterEntry } from '$lib/quiz/roster';
@@ -134,8 +134,9 @@ export class TeachData {
 
 	async classSettings(assignmentId: string): Promise<ClassSettings> {
 		const store = await app.store();
-		const saved = await store.read((b) => b.getSetting<Partial<ClassSettings>>(classKey(assignmentId)), undefined);
-		return { ...DEFAULT_CLASS_SETTINGS, ...(saved ?? {}) };
+		const saved = await store.read((b) => b.getSetting<unknown>(classKey(assignmentId)), undefined);
+		// Damaged fields fall back to the defaults (off, no roster); the other field is kept.
+		return readClassSettings(saved);
 	}
 
 	async saveClassSettings(assignmentId: string, settings: ClassSettings) {
