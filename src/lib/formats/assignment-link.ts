@@ -37,7 +37,9 @@ export const ASSIGNMENT_LIMITS = {
 	marks: { min: 0.5, max: 100 },
 	timeLimitMin: { min: 1, max: 600 },
 	attempts: { min: 0, max: 10 },
-	seedMax: 0xffffffff
+	seedMax: 0xffffffff,
+	/** Latest instant a JavaScript Date can hold, in epoch milliseconds. */
+	timeMax: 8.64e15
 } as const;
 
 const ASSIGNMENT_ID = /^[A-Za-z0-9_-]+$/;
@@ -77,7 +79,13 @@ export const assignmentSchema = v.strictObject(
 		passMark: range(0, 100, '及格线应在 0–100 之间'),
 		attempts: int(L.attempts.min, L.attempts.max, '允许作答次数应为 1–10 的整数，或 0 表示不限'),
 		showAnswers: v.boolean('“提交后显示答案”应为 true 或 false'),
-		seed: v.nullable(int(0, L.seedMax, `试卷种子应为 0–${L.seedMax} 的整数，或留空表示每位学生随机`))
+		seed: v.nullable(int(0, L.seedMax, `试卷种子应为 0–${L.seedMax} 的整数，或留空表示每位学生随机`)),
+		/*
+		 * Optional window, epoch milliseconds. Absent in links made before it existed; such links
+		 * encode and decode exactly as before (11 positions), so old links and result files still work.
+		 */
+		opensAt: v.optional(int(0, L.timeMax, '开放时间格式不对')),
+		closesAt: v.optional(int(0, L.timeMax, '截止时间格式不对'))
 	},
 	(issue) => (issue.expected === 'never' ? '作业设置中有未知的项' : '作业设置缺失')
 );
@@ -126,6 +134,7 @@ function assignmentRules(a: Assignment): string | null {
 		if (total === 0) return '至少要抽 1 道题：请给某个题型填上数量（draw.counts）。';
 		if (total > L.maxQuestions) return `抽题总数不能超过 ${L.maxQuestions} 道（当前 ${total} 道，draw.counts）。`;
 	}
+	if (a.opensAt !== undefined && a.closesAt !== undefined && a.closesAt <= a.opensAt) return '截止时间应晚于开放时间（closesAt）。';
 	return null;
 }
 
@@ -133,7 +142,7 @@ function assignmentRules(a: Assignment): string | null {
 
 const fingerprint = (payload: string) => sha256Hex(payload).slice(0, CHECK_LENGTH);
 
-type Positional = [string, string, string[] | 0, [string[], number[]] | 0, number[], 0 | 1, number | null, number, number, 0 | 1, number | null];
+type Positional = [string, string, string[] | 0, [string[], number[]] | 0, number[], 0 | 1, number | null, number, number, 0 | 1, number | null, ...(number | null)[]];
 
 /** Throws on an invalid assignment: the teacher's form must validate before sharing. */
 export function encodeAssignment(a: Assignment): string {
@@ -152,6 +161,8 @@ export function encodeAssignment(a: Assignment): string {
 		a.showAnswers ? 1 : 0,
 		a.seed
 	];
+	// The window travels in two extra positions, only when set, so links without one are unchanged.
+	if (a.opensAt !== undefined || a.closesAt !== undefined) positional.push(a.opensAt ?? null, a.closesAt ?? null);
 	const payload = base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(positional)));
 	return `${ASSIGNMENT_VERSION}.${payload}.${fingerprint(payload)}`;
 }
@@ -163,8 +174,8 @@ function fail(kind: AssignmentErrorKind, message: string, unknownIds?: string[])
 }
 
 function fromPositional(p: unknown): Record<string, unknown> | null {
-	if (!Array.isArray(p) || p.length !== 11) return null;
-	const [id, title, ids, draw, marks, partialCredit, timeLimitMin, passMark, attempts, showAnswers, seed] = p as unknown[];
+	if (!Array.isArray(p) || (p.length !== 11 && p.length !== 13)) return null;
+	const [id, title, ids, draw, marks, partialCredit, timeLimitMin, passMark, attempts, showAnswers, seed, opensAt, closesAt] = p as unknown[];
 	if ((showAnswers !== 0 && showAnswers !== 1) || (partialCredit !== 0 && partialCredit !== 1)) return null;
 	if (ids !== 0 && !Array.isArray(ids)) return null;
 	if (draw !== 0 && (!Array.isArray(draw) || draw.length !== 2)) return null;
@@ -172,6 +183,8 @@ function fromPositional(p: unknown): Record<string, unknown> | null {
 	if (ids !== 0) a.questionIds = ids;
 	if (Array.isArray(draw)) a.draw = { chapters: draw[0], counts: draw[1] };
 	Object.assign(a, { marks, partialCredit: partialCredit === 1, timeLimitMin, passMark, attempts, showAnswers: showAnswers === 1, seed });
+	if (opensAt !== undefined && opensAt !== null) a.opensAt = opensAt;
+	if (closesAt !== undefined && closesAt !== null) a.closesAt = closesAt;
 	return a;
 }
 
@@ -253,4 +266,13 @@ export function extractCode(text: string): string {
 	} catch {
 		return m[1]!;
 	}
+}
+
+export type AssignmentWindowState = 'not-yet' | 'open' | 'closed';
+
+/** Where `now` falls in the assignment's window (open when it has none). */
+export function windowState(a: Pick<Assignment, 'opensAt' | 'closesAt'>, now: number): AssignmentWindowState {
+	if (a.opensAt !== undefined && now < a.opensAt) return 'not-yet';
+	if (a.closesAt !== undefined && now > a.closesAt) return 'closed';
+	return 'open';
 }

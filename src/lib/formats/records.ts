@@ -199,6 +199,23 @@ export const mockSetupSchema = obj({
 
 export const practiceResumeSchema = v.record(str(), int(0, 1e6), '应为对象（{…}），值为题目位置');
 
+/**
+ * A class's settings on the teacher's side (ClassSettings in state/teach), checked field by
+ * field: a damaged field falls back to its default and the other is kept.
+ */
+const classSettingsEntries = {
+	selfMarks: bool(),
+	roster: arr(obj({ number: str(), name: str() }), 10_000)
+};
+
+export function readClassSettings(stored: unknown): { selfMarks: boolean; roster: { number: string; name: string }[] } {
+	const raw: Record<string, unknown> = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+	return {
+		selfMarks: v.is(classSettingsEntries.selfMarks, raw.selfMarks) ? raw.selfMarks : false,
+		roster: v.is(classSettingsEntries.roster, raw.roster) ? raw.roster : []
+	};
+}
+
 /** The settings the app reads, by key. Keys not listed here are kept as they are. */
 export const SETTING_SCHEMAS: Record<string, v.GenericSchema> = {
 	study: studySettingsSchema,

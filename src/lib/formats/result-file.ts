@@ -15,6 +15,9 @@ export const RESULT_VERSION = 1;
 /** Longest name and student number a result file may carry (the student page enforces the same). */
 export const STUDENT_LIMITS = { name: 40, number: 30 } as const;
 
+/** Longest comment a teacher may write on one answer. */
+export const COMMENT_MAX = 2000;
+
 /** Result files are a few KB; anything this big is the wrong file, and is not even read. */
 export const MAX_RESULT_BYTES = 2 * 1024 * 1024;
 
@@ -47,7 +50,17 @@ export const classEntrySchema = obj({
 	importedAt: num(),
 	result: resultFileSchema,
 	/** The teacher's ticks per 名词解释/简答 question. */
-	marks: v.optional(v.record(v.string(), v.array(int(0, 100), '应为要点序号的列表'), '应为对象（{…}）'))
+	marks: v.optional(v.record(v.string(), v.array(int(0, 100), '应为要点序号的列表'), '应为对象（{…}）')),
+	/** The teacher's free marks and comments per question (TeacherGrade in quiz/collect). */
+	grades: v.optional(
+		v.record(
+			v.string(),
+			obj({ mark: v.optional(num()), comment: v.optional(v.pipe(v.string('应为文字'), v.maxLength(COMMENT_MAX, `不能超过 ${COMMENT_MAX} 个字`))) }),
+			'应为对象（{…}）'
+		)
+	),
+	/** Deleted by the teacher (epoch ms); kept so that a deletion is one put. */
+	removedAt: v.optional(num())
 });
 
 /** The size message, before a byte of the file is read. */

@@ -6,12 +6,29 @@ import type { Response } from './types';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 const blankLabel = (i: number) => CIRCLED[i] ?? `(${i + 1})`;
 
-export function correctAnswerText(q: Question): string {
+/**
+ * The letter a student saw for an option: options are lettered A, B, C… in the order shown, so a
+ * shuffled paper never shows "C, D, B". Marking keeps the original keys; this is display only.
+ */
+export function displayLetter(key: string, order?: readonly string[]): string {
+	const i = order ? order.indexOf(key) : -1;
+	return i < 0 ? key : String.fromCharCode(65 + i);
+}
+
+const lettered = (keys: readonly string[], order?: readonly string[]) => keys.map((k) => displayLetter(k, order)).sort();
+
+/** For the teacher: what each displayed letter was in the bank, when the options were shuffled. */
+export function optionMapText(order?: readonly string[]): string | null {
+	if (!order || order.every((k, i) => k === String.fromCharCode(65 + i))) return null;
+	return order.map((k, i) => `${String.fromCharCode(65 + i)}=原${k}`).join('，');
+}
+
+export function correctAnswerText(q: Question, order?: readonly string[]): string {
 	switch (q.type) {
 		case 'single':
-			return q.answer;
+			return displayLetter(q.answer, order);
 		case 'multiple':
-			return q.answer.join('、');
+			return lettered(q.answer, order).join('、');
 		case 'judge':
 			return q.answer ? '对' : '错';
 		case 'fill':
@@ -23,13 +40,13 @@ export function correctAnswerText(q: Question): string {
 	}
 }
 
-export function responseText(q: Question, r: Response | undefined): string {
+export function responseText(q: Question, r: Response | undefined, order?: readonly string[]): string {
 	if (!r) return '未作答';
 	switch (r.type) {
 		case 'single':
-			return r.choice ?? '未作答';
+			return r.choice === null ? '未作答' : displayLetter(r.choice, order);
 		case 'multiple':
-			return r.choices.length ? [...r.choices].sort().join('、') : '未作答';
+			return r.choices.length ? lettered(r.choices, order).join('、') : '未作答';
 		case 'judge':
 			return r.value === null ? '未作答' : r.value ? '对' : '错';
 		case 'fill':

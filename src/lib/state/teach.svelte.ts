@@ -5,9 +5,20 @@
 import { app } from './app.svelte';
 import { LOAD_ERROR, bankIndex, fetchQuestions, type BankQuestion } from './quiz.svelte';
 import { decodeAssignment, encodeAssignment, extractCode, storedAssignmentSchema, type Assignment } from '$lib/formats/assignment-link';
-import { sift } from '$lib/formats/records';
+import { readClassSettings, sift } from '$lib/formats/records';
 import { classEntrySchema, sizeProblem } from '$lib/formats/result-file';
 import { collectResults, type ClassEntry, type CollectOutcome } from '$lib/quiz/collect';
+import type { RosterEntry } from '$lib/quiz/roster';
+
+/** Per-assignment class settings, kept in the settings store under one key per assignment. */
+export interface ClassSettings {
+	/** Count students' self-marking of 名词解释/简答 until the teacher marks them. */
+	selfMarks: boolean;
+	roster: RosterEntry[];
+}
+
+export const DEFAULT_CLASS_SETTINGS: ClassSettings = { selfMarks: false, roster: [] };
+const classKey = (assignmentId: string) => `teach.class.${assignmentId}`;
 
 export interface SavedAssignment {
 	id: string;
@@ -105,6 +116,32 @@ export class TeachData {
 	async saveEntry(entry: ClassEntry) {
 		const store = await app.store();
 		await store.write((b) => b.addClassEntries([$state.snapshot(entry) as ClassEntry]));
+	}
+
+	/** Entries the teacher chose to import despite a name/number clash. */
+	async acceptEntries(entries: readonly ClassEntry[]) {
+		const store = await app.store();
+		await store.write((b) => b.addClassEntries(entries.map((e) => $state.snapshot(e) as ClassEntry)));
+	}
+
+	/** Deletes one student's files from the class (marked removed, in one transaction); they can be imported again. */
+	async removeEntries(entries: readonly ClassEntry[], now = Date.now()): Promise<ClassEntry[]> {
+		const removed = entries.map((e) => ({ ...($state.snapshot(e) as ClassEntry), removedAt: now }));
+		const store = await app.store();
+		await store.write((b) => b.addClassEntries(removed));
+		return removed;
+	}
+
+	async classSettings(assignmentId: string): Promise<ClassSettings> {
+		const store = await app.store();
+		const saved = await store.read((b) => b.getSetting<unknown>(classKey(assignmentId)), undefined);
+		// Damaged fields fall back to the defaults (off, no roster); the other field is kept.
+		return readClassSettings(saved);
+	}
+
+	async saveClassSettings(assignmentId: string, settings: ClassSettings) {
+		const store = await app.store();
+		await store.write((b) => b.putSetting(classKey(assignmentId), $state.snapshot(settings)));
 	}
 
 	async clearClass(assignmentId: string) {

@@ -1,6 +1,6 @@
 /** The checks pages run on what they read from the store. */
 import { describe, expect, it } from 'vitest';
-import { readSetting, readStudySettings, settingsNotice, siftAttempts, siftCardStates, siftMistakes, siftReviews, skippedNotice } from '../../../src/lib/formats/records';
+import { readClassSettings, readSetting, readStudySettings, settingsNotice, siftAttempts, siftCardStates, siftMistakes, siftReviews, skippedNotice } from '../../../src/lib/formats/records';
 import { DEFAULT_SETTINGS } from '../../../src/lib/srs/settings';
 import { sampleData } from './samples';
 
@@ -54,5 +54,16 @@ describe('stored records', () => {
 	it('says how many were skipped and where to recover them', () => {
 		expect(skippedNotice(2, '测验记录')).toMatch(/^有 2 条测验记录已损坏，已跳过/);
 		expect(settingsNotice(['retention', 'examDate'])).toMatch(/^学习设置中有 2 项已损坏（目标记忆保持率、考试日期），已恢复为默认值/);
+	});
+});
+
+describe('a class’s settings on the teacher’s side', () => {
+	it('keeps good fields and falls back field by field when one is damaged', () => {
+		const roster = [{ number: '2024001', name: '张三' }];
+		expect(readClassSettings({ selfMarks: true, roster })).toEqual({ selfMarks: true, roster });
+		expect(readClassSettings({ selfMarks: 'yes', roster })).toEqual({ selfMarks: false, roster });
+		expect(readClassSettings({ selfMarks: true, roster: [{ number: 1, name: '张三' }] })).toEqual({ selfMarks: true, roster: [] });
+		expect(readClassSettings(undefined)).toEqual({ selfMarks: false, roster: [] });
+		expect(readClassSettings('garbage')).toEqual({ selfMarks: false, roster: [] });
 	});
 });

@@ -158,12 +158,13 @@ describe('计算 exports', () => {
 	it('Moodle XML: numerical questions with the tolerance parse back to the same numbers', () => {
 		const xml = toMoodleXml(course, render);
 		expect(XMLValidator.validate(xml)).toBe(true);
-		type X = { '@_type': string; name?: { text: string }; questiontext?: { text: string }; answer?: { '@_fraction': string; text: string; tolerance: string }[]; units?: { unit: { unit_name: string } } };
+		type X = { '@_type': string; name?: { text: string }; idnumber?: string; questiontext?: { text: string }; answer?: { '@_fraction': string; text: string; tolerance: string }[]; units?: { unit: { unit_name: string } } };
 		const parser = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'question' || n === 'answer', parseTagValue: false });
 		const parsed = (parser.parse(xml) as { quiz: { question: X[] } }).quiz.question.filter((x) => x['@_type'] !== 'category');
 		expect(parsed).toHaveLength(samples.length);
 		for (const x of parsed) {
-			const q = samples.find((s) => s.id === x.name!.text)!;
+			// The question's id is kept in <idnumber>; <name> is a readable stem preview.
+			const q = samples.find((s) => s.id === x.idnumber)!;
 			const fields = q.answer.fields;
 			if (fields.length === 1) {
 				expect(x['@_type']).toBe('numerical');
