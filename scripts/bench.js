@@ -80,6 +80,7 @@ async function site() {
 			const r = firstLoadJs('build', route);
 			console.log(`${route.padEnd(36)} ${String(r.files).padStart(3)} files ${kb(r.raw)} KB raw ${kb(r.gz)} KB gz ${r.gz <= 60 * 1024 ? 'OK' : 'OVER'}`);
 		}
+		await optimizerSize();
 	}
 	if (skip.has('lighthouse')) return;
 	const { default: lhPackage } = await import('lighthouse/package.json', { with: { type: 'json' } });
@@ -99,6 +100,36 @@ async function site() {
 	} finally {
 		big.cleanup();
 	}
+}
+
+// The FSRS optimizer (设置 → 优化参数) must stay out of every page's first load: its worker,
+// chunks and WASM are fetched only when a student presses the button.
+async function optimizerSize() {
+	const { readdirSync, statSync } = await import('node:fs');
+	const { gzipSync } = await import('node:zlib');
+	/** @param {string} dir @returns {string[]} */
+	const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+	const lazy = walk('build/_app/immutable/workers');
+	const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
+	let raw = 0;
+	let gz = 0;
+	for (const f of lazy) {
+		const bytes = readFileSync(f);
+		raw += bytes.length;
+		gz += gzipSync(bytes).length;
+	}
+	const wasm = lazy.filter((f) => f.endsWith('.wasm')).reduce((n, f) => n + statSync(f).size, 0);
+	// A page's first-load JS: what its HTML preloads or imports.
+	const pages = walk('build').filter((f) => f.endsWith('.html'));
+	const offenders = pages.filter((page) => {
+		const html = readFileSync(page, 'utf8');
+		const urls = [...html.matchAll(/(?:href="|import\(")([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+		return urls.some((u) => u.includes('/workers/') || readFileSync(join('build', u.replace(/^.*?\/_app\//, '_app/'))).includes('computeParameters'));
+	});
+	console.log(
+		`FSRS optimizer, lazy (${lazy.length} files in build/…/workers)`.padEnd(44) +
+			` raw ${kb(raw)} (WASM ${kb(wasm)})   gzip ${kb(gz)}   in first-load JS of ${offenders.length}/${pages.length} pages ${offenders.length ? `SLOW: ${offenders.join(', ')}` : 'OK'}`
+	);
 }
 
 if (!skip.has('micro')) await micro();

@@ -12,20 +12,25 @@ import { offlinePage } from '$lib/offline-page';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `crm-study-${version}`;
 // Also left out: KaTeX's legacy .ttf/.woff fonts (every browser with service workers takes
-// .woff2) and /data/concepts.json (published for other tools; no page fetches it).
+// .woff2), /data/concepts.json (published for other tools; no page fetches it) and the FSRS
+// optimizer's WASM (1.7 MB), which is fetched only when a student presses 优化参数 and is kept
+// by the fetch handler below after that first download.
 const ASSETS = [
-	...build.filter((path) => !/\.(ttf|woff)$/.test(path)),
+	...build.filter((path) => !/\.(ttf|woff|wasm)$/.test(path)),
 	...files,
 	...prerendered.filter((path) => !path.includes('/data/export/') && !path.endsWith('/data/concepts.json'))
 ];
 
+// A new version installs next to the old one and waits: taking over an open tab would hand the
+// old page's scripts this version's data files. The page asks for the switch (SKIP_WAITING)
+// when the learner agrees or at a navigation with nothing in progress; until then each
+// version answers only from its own cache.
 sw.addEventListener('install', (event) => {
-	event.waitUntil(
-		caches
-			.open(CACHE)
-			.then((cache) => cache.addAll(ASSETS))
-			.then(() => sw.skipWaiting())
-	);
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+});
+
+sw.addEventListener('message', (event) => {
+	if ((event.data as { type?: string } | null)?.type === 'skip-waiting') void sw.skipWaiting();
 });
 
 sw.addEventListener('activate', (event) => {

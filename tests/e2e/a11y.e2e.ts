@@ -5,7 +5,8 @@ const PAGES = ['/', '/concepts', '/concepts/customer-lifetime-value', '/flashcar
 
 for (const scheme of ['light', 'dark'] as const) {
 	test(`no WCAG A/AA violations (${scheme})`, async ({ page }) => {
-		test.setTimeout(120_000);
+		// axe over 19 pages: minutes on a busy 2-core machine.
+		test.setTimeout(360_000);
 		await page.emulateMedia({ colorScheme: scheme });
 		for (const path of PAGES) {
 			await page.goto(path);

@@ -81,11 +81,17 @@ test('undo takes back the last rating, by button and by U', async ({ page }) => 
 
 	await page.keyboard.press('u');
 	await expect(page.getByRole('article')).toHaveAttribute('aria-label', first!);
-	await expect(page.getByLabel('答案')).toBeVisible();
+	// Undo returns to the question side with 显示答案 focused, so Space flips instead of rating.
+	await expect(page.getByLabel('答案')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /显示答案/ })).toBeFocused();
 	await expect(page.getByRole('button', { name: /撤销/ })).toBeDisabled();
+	await page.keyboard.press('Space');
+	await expect(page.getByLabel('答案')).toBeVisible();
+	await expect(page.getByRole('article')).toHaveAttribute('aria-label', first!);
 
 	await page.getByRole('button', { name: /良好/ }).click();
 	await page.getByRole('button', { name: /撤销/ }).click();
+	await page.getByRole('button', { name: /显示答案/ }).click();
 	await expect(page.getByRole('article')).toHaveAttribute('aria-label', first!);
 
 	await page.getByRole('button', { name: '结束并返回卡组' }).click();

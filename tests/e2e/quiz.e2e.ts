@@ -59,8 +59,10 @@ test('practice quiz answered by keyboard and by mouse, with feedback and an answ
 
 	// 顺序 practice resumes after the last checked question.
 	await page.getByRole('button', { name: '结束练习' }).click();
-	await page.getByRole('checkbox', { name: '单选' }).check();
-	await expect(page.getByText('顺序模式将从第 3 题继续')).toBeVisible();
+	await expect(page.getByRole('heading', { name: '练习小结' })).toBeVisible();
+	await page.getByRole('link', { name: '继续练习' }).click();
+	await expect(page.getByRole('checkbox', { name: '单选' })).toBeChecked();
+	await expect(page.getByText(/顺序练习将从第 3 \/ \d+ 题继续/)).toBeVisible();
 });
 
 test('a timed mock exam survives a reload, then shows the score, breakdown and review', async ({ page }) => {

@@ -11,16 +11,22 @@ test('settings validate with Chinese messages and persist', async ({ page }) => 
 
 	await page.getByLabel('目标记忆保持率').fill('0.85');
 	await page.getByLabel('每日新卡上限').fill('5');
-	await page.getByLabel('考试日期').fill('2099-01-15');
 	await page.getByRole('button', { name: '保存设置' }).click();
 	await expect(page.getByText('设置已保存。')).toBeVisible();
 	await page.reload();
 	await expect(page.getByLabel('每日新卡上限')).toHaveValue('5');
 
 	await page.goto('/flashcards');
-	await expect(page.getByText(/已设置考试日期 2099-01-15/)).toBeVisible();
 	const deck = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '整门课程' }) });
 	await expect(deck.getByRole('button', { name: '学习 5 张' })).toBeVisible();
+
+	// With an exam date the plan takes over the daily number, and says so.
+	await page.goto('/settings');
+	await page.getByLabel('考试日期').fill('2099-01-15');
+	await page.getByRole('button', { name: '保存设置' }).click();
+	await expect(page.getByText('设置已保存。')).toBeVisible();
+	await page.goto('/flashcards');
+	await expect(page.getByTestId('exam-plan')).toContainText('考试日期 1 月 15 日');
 });
 
 test('a malformed backup is refused with a clear message and nothing changes; a real one round-trips', async ({ page }) => {
@@ -36,8 +42,9 @@ test('a malformed backup is refused with a clear message and nothing changes; a 
 	await page.getByLabel('导入备份…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"crm-study-backup", "vers') });
 	await expect(page.getByRole('alert').filter({ hasText: '无法导入“broken.json”' })).toContainText('原有的学习进度没有改动');
 
+	// A real backup: here it holds nothing new, and the page says so without writing.
 	await page.getByLabel('导入备份…').setInputFiles(file);
-	await expect(page.getByText(/已从“.*”导入/)).toBeVisible();
+	await expect(page.getByText(/中的内容本机都已有，无需导入/)).toBeVisible();
 	await page.reload();
 	await expect(page.getByLabel('每日新卡上限')).toHaveValue('7');
 });

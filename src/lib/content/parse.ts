@@ -12,7 +12,7 @@ import {
 	type ContentFile,
 	type Course,
 	type Question,
-	type QuestionType,
+	type AuthoredQuestionType,
 	type SourcePos
 } from './types';
 
@@ -45,7 +45,7 @@ const CONCEPT_KINDS: Record<string, ConceptKind> = {
 	公式: 'formula',
 	对比: 'compare'
 };
-const QUESTION_KINDS: Record<string, QuestionType> = {
+const QUESTION_KINDS: Record<string, AuthoredQuestionType> = {
 	单选: 'single',
 	多选: 'multiple',
 	判断: 'judge',
@@ -65,7 +65,7 @@ export const EXTENSION_SOURCE = '教材拓展';
 const CONCEPT_COMMON = ['英文', '相关', '标签', '来源'];
 const QUESTION_COMMON = ['概念', '来源', '标签'];
 
-const FIELDS: Record<ConceptKind | QuestionType, FieldSpec> = {
+const FIELDS: Record<ConceptKind | AuthoredQuestionType, FieldSpec> = {
 	term: { required: ['名称', '定义'], optional: [...CONCEPT_COMMON, '说明'] },
 	list: { required: ['名称', '条目'], optional: [...CONCEPT_COMMON, '说明'] },
 	formula: { required: ['名称', '公式'], optional: [...CONCEPT_COMMON, '说明'] },
@@ -251,7 +251,7 @@ function buildBlock(
 ): { concept?: Concept; question?: Question } {
 	const { id, fields } = block;
 	const pos: SourcePos = { file, line: block.line };
-	const kind: ConceptKind | QuestionType | undefined = CONCEPT_KINDS[block.label] ?? QUESTION_KINDS[block.label];
+	const kind: ConceptKind | AuthoredQuestionType | undefined = CONCEPT_KINDS[block.label] ?? QUESTION_KINDS[block.label];
 	if (!kind) {
 		const known = [...Object.keys(CONCEPT_KINDS), ...Object.keys(QUESTION_KINDS)].join('、');
 		report.add(file, block.line, `未知的块类型 “${block.label}”，可用的类型为 ${known}`, id);

@@ -1,7 +1,10 @@
 /** Typed course content. Everything here is produced from content/*.md at build time. */
 
 export type ConceptKind = 'term' | 'list' | 'formula' | 'compare';
-export type QuestionType = 'single' | 'multiple' | 'judge' | 'fill' | 'define' | 'short';
+/** 'calc' (计算) questions are never written in content/: they are generated from the calculators' drills. */
+export type QuestionType = 'single' | 'multiple' | 'judge' | 'fill' | 'define' | 'short' | 'calc';
+/** The question types that content/*.md can contain. */
+export type AuthoredQuestionType = Exclude<QuestionType, 'calc'>;
 
 /** Where an item was written, so errors and editors can point at it. */
 export interface SourcePos {
@@ -52,6 +55,28 @@ export interface FillAnswer {
 	anyOrder: boolean;
 }
 
+/** One number asked by a 计算 question. */
+export interface CalcField {
+	label: string;
+	/** '%' means percentage points (75 for 75 %). */
+	unit: '元' | '%' | '位' | '';
+	value: number;
+	/** Absolute tolerance accepted. */
+	tolerance: number;
+}
+
+/** A 计算 question is a drill of the calculators, rebuilt from (kind, seed) alone. */
+export interface CalcAnswer {
+	kind: string;
+	seed: number;
+	fields: CalcField[];
+	/** The worked solution: KaTeX steps from the calculator. */
+	solution: { label: string; tex: string; note?: string }[];
+	convention?: string;
+	/** The calculator page and its query, to open the same numbers there. */
+	calculator: { path: string; params: Record<string, string> };
+}
+
 export interface SelfMarkedAnswer {
 	model: string;
 	points: string[];
@@ -75,7 +100,8 @@ export type Question =
 	| (QuestionBase & { type: 'multiple'; options: ChoiceOption[]; answer: string[] })
 	| (QuestionBase & { type: 'judge'; options: []; answer: boolean })
 	| (QuestionBase & { type: 'fill'; options: []; answer: FillAnswer })
-	| (QuestionBase & { type: 'define' | 'short'; options: []; answer: SelfMarkedAnswer });
+	| (QuestionBase & { type: 'define' | 'short'; options: []; answer: SelfMarkedAnswer })
+	| (QuestionBase & { type: 'calc'; options: []; answer: CalcAnswer });
 
 export interface Course {
 	chapters: Chapter[];
@@ -97,7 +123,8 @@ export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
 	judge: '判断',
 	fill: '填空',
 	define: '名词解释',
-	short: '简答'
+	short: '简答',
+	calc: '计算'
 };
 
 export const CONCEPT_KIND_LABELS: Record<ConceptKind, string> = {

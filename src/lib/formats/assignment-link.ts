@@ -12,42 +12,12 @@ import { base64urlnopad } from '@scure/base';
 import { ID_PATTERN } from '../content/parse';
 import { QUESTION_TYPE_LABELS, type QuestionType } from '../content/types';
 import { sha256Hex } from './digest';
-import { isObj, isInt } from './guards';
+import { fieldPath, int, range, v } from './schema';
 
 export const ASSIGNMENT_VERSION = 1;
 
 /** Question types in the fixed order that per-type arrays (counts, marks) follow. */
 export const ASSIGNMENT_TYPES = Object.keys(QUESTION_TYPE_LABELS) as QuestionType[];
-
-export interface AssignmentDraw {
-	/** Empty = every chapter. */
-	chapters: string[];
-	/** How many questions of each type, in ASSIGNMENT_TYPES order. */
-	counts: number[];
-}
-
-export interface Assignment {
-	v: 1;
-	id: string;
-	title: string;
-	/** Hand-picked questions, in paper order. Exactly one of questionIds and draw is set. */
-	questionIds?: string[];
-	/** Questions drawn at random from chapters, so many of each type. */
-	draw?: AssignmentDraw;
-	/** Marks for one question of each type, in ASSIGNMENT_TYPES order. */
-	marks: number[];
-	/** 多选: a share of the marks per correct pick (and none for any wrong pick). */
-	partialCredit: boolean;
-	/** Minutes; null = no limit. */
-	timeLimitMin: number | null;
-	/** Percentage needed to pass, 0–100. */
-	passMark: number;
-	/** 1–10, or 0 = unlimited. */
-	attempts: number;
-	showAnswers: boolean;
-	/** Fixed paper for everyone; null = shuffled per student. */
-	seed: number | null;
-}
 
 export type AssignmentErrorKind = 'malformed' | 'truncated' | 'newer-version' | 'unknown-questions' | 'invalid';
 
@@ -67,65 +37,104 @@ export const ASSIGNMENT_LIMITS = {
 	marks: { min: 0.5, max: 100 },
 	timeLimitMin: { min: 1, max: 600 },
 	attempts: { min: 0, max: 10 },
-	seedMax: 0xffffffff
+	seedMax: 0xffffffff,
+	/** Latest instant a JavaScript Date can hold, in epoch milliseconds. */
+	timeMax: 8.64e15
 } as const;
 
 const ASSIGNMENT_ID = /^[A-Za-z0-9_-]+$/;
+/** Links made before 计算 (the last type) carry one count and one mark fewer; they stay valid. */
+const typeCountOk = (n: number) => n === ASSIGNMENT_TYPES.length || n === ASSIGNMENT_TYPES.length - 1;
 const CHECK_LENGTH = 8;
 
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 // Lone surrogates cannot survive UTF-8, so a title containing one would not round-trip.
 const hasLoneSurrogate = (s: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
+const L = ASSIGNMENT_LIMITS;
+const perType = <S extends v.GenericSchema>(item: S, message: string) =>
+	v.pipe(v.array(item, message), v.check((a) => typeCountOk(a.length), `${message}（共 ${ASSIGNMENT_TYPES.length} 项，按 ${ASSIGNMENT_TYPES.join('、')} 的顺序；计算题出现以前的链接少最后一项）`));
+
+/**
+ * The assignment as the teacher set it. Each message names the setting in Chinese; the
+ * field's own name follows in brackets so a hand-made link or file can be fixed.
+ */
+export const assignmentSchema = v.strictObject(
+	{
+		v: v.literal(1, '作业格式版本应为 1'),
+		id: v.pipe(v.string('作业编号应为文字'), v.regex(ASSIGNMENT_ID, '作业编号应由英文字母、数字、“-”或“_”组成'), v.maxLength(L.idMaxLength, `作业编号不能超过 ${L.idMaxLength} 个字符`)),
+		title: v.pipe(v.string('作业标题应为文字'), v.maxLength(L.titleMaxLength, `作业标题不能超过 ${L.titleMaxLength} 个字`)),
+		questionIds: v.optional(v.pipe(v.array(v.string('题目编号应为文字'), '手选题目应为题目编号的列表'), v.maxLength(L.maxQuestions, `手选题目不能超过 ${L.maxQuestions} 道`))),
+		draw: v.optional(
+			v.object(
+				{
+					chapters: v.array(v.string('章节编号应为文字'), '抽题的章节应为章节编号的列表'),
+					counts: perType(int(0, L.maxQuestions, `各题型的抽题数量应为 0–${L.maxQuestions} 的整数`), '各题型的抽题数量应为列表')
+				},
+				'抽题设置应为对象'
+			)
+		),
+		marks: perType(range(L.marks.min, L.marks.max, `每题分值应在 ${L.marks.min}–${L.marks.max} 分之间`), '每题分值应为列表'),
+		partialCredit: v.boolean('“多选题部分得分”应为 true 或 false'),
+		timeLimitMin: v.nullable(int(L.timeLimitMin.min, L.timeLimitMin.max, `限时应为 ${L.timeLimitMin.min}–${L.timeLimitMin.max} 分钟的整数，或不限时（null）`)),
+		passMark: range(0, 100, '及格线应在 0–100 之间'),
+		attempts: int(L.attempts.min, L.attempts.max, '允许作答次数应为 1–10 的整数，或 0 表示不限'),
+		showAnswers: v.boolean('“提交后显示答案”应为 true 或 false'),
+		seed: v.nullable(int(0, L.seedMax, `试卷种子应为 0–${L.seedMax} 的整数，或留空表示每位学生随机`)),
+		/*
+		 * Optional window, epoch milliseconds. Absent in links made before it existed; such links
+		 * encode and decode exactly as before (11 positions), so old links and result files still work.
+		 */
+		opensAt: v.optional(int(0, L.timeMax, '开放时间格式不对')),
+		closesAt: v.optional(int(0, L.timeMax, '截止时间格式不对'))
+	},
+	(issue) => (issue.expected === 'never' ? '作业设置中有未知的项' : '作业设置缺失')
+);
+
+export type Assignment = v.InferOutput<typeof assignmentSchema>;
+export type AssignmentDraw = NonNullable<Assignment['draw']>;
+
 /**
  * The first thing wrong with an assignment, in Chinese, or null if it is valid. Shared by the
- * link decoder, result-file parsing and the teacher's form.
+ * link decoder, result-file parsing and the teacher's form. Schema first, then the rules
+ * that relate fields to each other.
  */
-export function validateAssignment(a: unknown): string | null {
-	const L = ASSIGNMENT_LIMITS;
-	if (!isObj(a)) return '作业设置缺失。';
-	if (a.v !== 1) return `作业格式版本应为 1（当前为 ${String(a.v)}）。`;
-	if (typeof a.id !== 'string' || !ASSIGNMENT_ID.test(a.id) || a.id.length > L.idMaxLength) return '作业编号应由 1–64 个英文字母、数字、“-”或“_”组成。';
-	if (typeof a.title !== 'string' || a.title.trim() === '') return '作业标题不能为空。';
-	if (a.title.length > L.titleMaxLength) return `作业标题不能超过 ${L.titleMaxLength} 个字（当前 ${a.title.length} 个）。`;
-	if (hasLoneSurrogate(a.title)) return '作业标题中含有无法识别的字符。';
-	const hasIds = a.questionIds !== undefined;
-	const hasDraw = a.draw !== undefined;
-	if (hasIds === hasDraw) return '作业应当“手选题目”或“按章节和题型抽题”二选一。';
-	if (hasIds) {
+export function validateAssignment(input: unknown): string | null {
+	const c = checkAssignment(input);
+	return c.ok ? null : c.message;
+}
+
+/** The checked assignment, or the first thing wrong with it (as validateAssignment says). */
+export function checkAssignment(input: unknown): { ok: true; value: Assignment } | { ok: false; message: string } {
+	const r = v.safeParse(assignmentSchema, input, { abortEarly: true });
+	if (!r.success) {
+		const path = fieldPath(r.issues[0]);
+		return { ok: false, message: `${r.issues[0].message}${path ? `（${path}）` : ''}。` };
+	}
+	const problem = assignmentRules(r.output);
+	return problem ? { ok: false, message: problem } : { ok: true, value: r.output };
+}
+
+/** The rules that relate fields to each other, once each field has the right type. */
+function assignmentRules(a: Assignment): string | null {
+	if (a.title.trim() === '') return '作业标题不能为空（title）。';
+	if (hasLoneSurrogate(a.title)) return '作业标题中含有无法识别的字符（title）。';
+	if ((a.questionIds === undefined) === (a.draw === undefined)) return '作业应当“手选题目”（questionIds）或“按章节和题型抽题”（draw）二选一。';
+	if (a.questionIds) {
 		const ids = a.questionIds;
-		if (!isStringArray(ids) || ids.length === 0) return '手选题目列表不能为空。';
-		if (ids.length > L.maxQuestions) return `手选题目不能超过 ${L.maxQuestions} 道（当前 ${ids.length} 道）。`;
-		const bad = ids.find((id) => !ID_PATTERN.test(id));
-		if (bad !== undefined) return `题目编号“${bad}”格式不对。`;
+		if (ids.length === 0) return '手选题目列表不能为空（questionIds）。';
+		const bad = ids.findIndex((id) => !ID_PATTERN.test(id));
+		if (bad >= 0) return `题目编号“${ids[bad]}”格式不对（questionIds[${bad}]）。`;
 		const seen = new Set<string>();
 		const dup = ids.find((id) => (seen.has(id) ? true : (seen.add(id), false)));
-		if (dup !== undefined) return `题目“${dup}”重复出现。`;
-	} else {
-		const d = a.draw;
-		if (!isObj(d)) return '抽题设置缺失。';
-		if (!isStringArray(d.chapters) || d.chapters.some((c) => !ID_PATTERN.test(c))) return '抽题的章节列表格式不对。';
-		if (!Array.isArray(d.counts) || d.counts.length !== ASSIGNMENT_TYPES.length || !d.counts.every((n) => isInt(n, 0, L.maxQuestions))) {
-			return `各题型的抽题数量应为 0–${L.maxQuestions} 的整数。`;
-		}
-		const total = (d.counts as number[]).reduce((a, b) => a + b, 0);
-		if (total === 0) return '至少要抽 1 道题：请给某个题型填上数量。';
-		if (total > L.maxQuestions) return `抽题总数不能超过 ${L.maxQuestions} 道（当前 ${total} 道）。`;
+		if (dup !== undefined) return `题目“${dup}”重复出现（questionIds）。`;
+	} else if (a.draw) {
+		const bad = a.draw.chapters.findIndex((c) => !ID_PATTERN.test(c));
+		if (bad >= 0) return `抽题的章节编号“${a.draw.chapters[bad]}”格式不对（draw.chapters[${bad}]）。`;
+		const total = a.draw.counts.reduce((x, y) => x + y, 0);
+		if (total === 0) return '至少要抽 1 道题：请给某个题型填上数量（draw.counts）。';
+		if (total > L.maxQuestions) return `抽题总数不能超过 ${L.maxQuestions} 道（当前 ${total} 道，draw.counts）。`;
 	}
-	if (!Array.isArray(a.marks) || a.marks.length !== ASSIGNMENT_TYPES.length || !a.marks.every((m) => typeof m === 'number' && Number.isFinite(m) && m >= L.marks.min && m <= L.marks.max)) {
-		return `每题分值应在 ${L.marks.min}–${L.marks.max} 分之间。`;
-	}
-	if (typeof a.partialCredit !== 'boolean') return '“多选题部分得分”的设置格式不对。';
-	if (a.timeLimitMin !== null && !isInt(a.timeLimitMin, L.timeLimitMin.min, L.timeLimitMin.max)) {
-		return `限时应为 ${L.timeLimitMin.min}–${L.timeLimitMin.max} 分钟的整数，或不限时（当前为 ${String(a.timeLimitMin)}）。`;
-	}
-	if (typeof a.passMark !== 'number' || !Number.isFinite(a.passMark) || a.passMark < 0 || a.passMark > 100) return `及格线应在 0–100 之间（当前为 ${String(a.passMark)}）。`;
-	if (!isInt(a.attempts, L.attempts.min, L.attempts.max)) return `允许作答次数应为 1–10 的整数，或 0 表示不限（当前为 ${String(a.attempts)}）。`;
-	if (typeof a.showAnswers !== 'boolean') return '“提交后显示答案”的设置格式不对。';
-	if (a.seed !== null && !isInt(a.seed, 0, L.seedMax)) return `试卷种子应为 0–${L.seedMax} 的整数，或留空表示每位学生随机（当前为 ${String(a.seed)}）。`;
-	const known = new Set(['v', 'id', 'title', 'questionIds', 'draw', 'marks', 'partialCredit', 'timeLimitMin', 'passMark', 'attempts', 'showAnswers', 'seed']);
-	const extra = Object.keys(a).find((k) => !known.has(k));
-	if (extra !== undefined) return `作业设置中有未知的项“${extra}”。`;
+	if (a.opensAt !== undefined && a.closesAt !== undefined && a.closesAt <= a.opensAt) return '截止时间应晚于开放时间（closesAt）。';
 	return null;
 }
 
@@ -133,7 +142,7 @@ export function validateAssignment(a: unknown): string | null {
 
 const fingerprint = (payload: string) => sha256Hex(payload).slice(0, CHECK_LENGTH);
 
-type Positional = [string, string, string[] | 0, [string[], number[]] | 0, number[], 0 | 1, number | null, number, number, 0 | 1, number | null];
+type Positional = [string, string, string[] | 0, [string[], number[]] | 0, number[], 0 | 1, number | null, number, number, 0 | 1, number | null, ...(number | null)[]];
 
 /** Throws on an invalid assignment: the teacher's form must validate before sharing. */
 export function encodeAssignment(a: Assignment): string {
@@ -152,6 +161,8 @@ export function encodeAssignment(a: Assignment): string {
 		a.showAnswers ? 1 : 0,
 		a.seed
 	];
+	// The window travels in two extra positions, only when set, so links without one are unchanged.
+	if (a.opensAt !== undefined || a.closesAt !== undefined) positional.push(a.opensAt ?? null, a.closesAt ?? null);
 	const payload = base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(positional)));
 	return `${ASSIGNMENT_VERSION}.${payload}.${fingerprint(payload)}`;
 }
@@ -162,9 +173,9 @@ function fail(kind: AssignmentErrorKind, message: string, unknownIds?: string[])
 	return { ok: false, error: { kind, message, ...(unknownIds ? { unknownIds } : {}) } };
 }
 
-function fromPositional(p: unknown): Assignment | null {
-	if (!Array.isArray(p) || p.length !== 11) return null;
-	const [id, title, ids, draw, marks, partialCredit, timeLimitMin, passMark, attempts, showAnswers, seed] = p as unknown[];
+function fromPositional(p: unknown): Record<string, unknown> | null {
+	if (!Array.isArray(p) || (p.length !== 11 && p.length !== 13)) return null;
+	const [id, title, ids, draw, marks, partialCredit, timeLimitMin, passMark, attempts, showAnswers, seed, opensAt, closesAt] = p as unknown[];
 	if ((showAnswers !== 0 && showAnswers !== 1) || (partialCredit !== 0 && partialCredit !== 1)) return null;
 	if (ids !== 0 && !Array.isArray(ids)) return null;
 	if (draw !== 0 && (!Array.isArray(draw) || draw.length !== 2)) return null;
@@ -172,7 +183,9 @@ function fromPositional(p: unknown): Assignment | null {
 	if (ids !== 0) a.questionIds = ids;
 	if (Array.isArray(draw)) a.draw = { chapters: draw[0], counts: draw[1] };
 	Object.assign(a, { marks, partialCredit: partialCredit === 1, timeLimitMin, passMark, attempts, showAnswers: showAnswers === 1, seed });
-	return a as unknown as Assignment;
+	if (opensAt !== undefined && opensAt !== null) a.opensAt = opensAt;
+	if (closesAt !== undefined && closesAt !== null) a.closesAt = closesAt;
+	return a;
 }
 
 /**
@@ -182,6 +195,7 @@ function fromPositional(p: unknown): Assignment | null {
 export function decodeAssignment(code: string, known: { questionIds: ReadonlySet<string>; chapterIds: ReadonlySet<string> }): DecodeResult {
 	const s = code.replace(/\s+/g, '');
 	if (s === '') return fail('malformed', `作业链接中没有作业内容。${FIX_LINK}`);
+	if (s.includes('%')) return fail('malformed', `作业链接中有残缺的“%”转义字符，链接可能在复制或转发时被截断或改动。${FIX_LINK}`);
 	const head = /^(\d+)(?:\.|$)/.exec(s);
 	if (!head) return fail('malformed', `这不是本站生成的作业链接，或链接已损坏。${FIX_LINK}`);
 	const version = Number(head[1]);
@@ -203,10 +217,11 @@ export function decodeAssignment(code: string, known: { questionIds: ReadonlySet
 	} catch {
 		return fail('malformed', `作业链接的内容无法解读。${FIX_LINK}`);
 	}
-	const assignment = fromPositional(positional);
-	if (!assignment) return fail('malformed', `作业链接的内容结构不对。${FIX_LINK}`);
-	const problem = validateAssignment(assignment);
-	if (problem) return fail('invalid', `作业链接中的设置不合法：${problem}请老师在教师页检查设置后重新生成链接。`);
+	const unchecked = fromPositional(positional);
+	if (!unchecked) return fail('malformed', `作业链接的内容结构不对。${FIX_LINK}`);
+	const checked = checkAssignment(unchecked);
+	if (!checked.ok) return fail('invalid', `作业链接中的设置不合法：${checked.message}请老师在教师页检查设置后重新生成链接。`);
+	const assignment = checked.value;
 	const unknownChapters = (assignment.draw?.chapters ?? []).filter((id) => !known.chapterIds.has(id));
 	if (unknownChapters.length) {
 		return fail(
@@ -226,14 +241,38 @@ export function decodeAssignment(code: string, known: { questionIds: ReadonlySet
 	return { ok: true, assignment };
 }
 
+/** An assignment as the teacher's browser keeps it (see storage/schema StoredAssignment). */
+export const storedAssignmentSchema = v.object(
+	{ id: assignmentSchema.entries.id, code: v.string('作业链接代码应为文字'), createdAt: v.pipe(v.number('创建时间应为数字'), v.finite('创建时间应为数字')), data: assignmentSchema },
+	'应为对象（{…}）'
+);
+
 /** The page a student opens: `<site>/assignment?a=<code>`. */
 export function assignmentUrl(siteRoot: string, code: string): string {
 	return `${siteRoot.replace(/\/$/, '')}/assignment?a=${code}`;
 }
 
-/** Accepts a whole link (as pasted from a chat), a link with the code in `?a=`, or the bare code. */
+/**
+ * Accepts a whole link (as pasted from a chat), a link with the code in `?a=`, or the bare code.
+ * A broken percent-escape (`%`, or `%E0%A4%A` cut short) is left as it is, for
+ * decodeAssignment to explain, instead of throwing a URIError.
+ */
 export function extractCode(text: string): string {
 	const t = text.trim();
 	const m = /[?&#]a=([^&#\s]+)/.exec(t);
-	return m ? decodeURIComponent(m[1]!) : t;
+	if (!m) return t;
+	try {
+		return decodeURIComponent(m[1]!);
+	} catch {
+		return m[1]!;
+	}
+}
+
+export type AssignmentWindowState = 'not-yet' | 'open' | 'closed';
+
+/** Where `now` falls in the assignment's window (open when it has none). */
+export function windowState(a: Pick<Assignment, 'opensAt' | 'closesAt'>, now: number): AssignmentWindowState {
+	if (a.opensAt !== undefined && now < a.opensAt) return 'not-yet';
+	if (a.closesAt !== undefined && now > a.closesAt) return 'closed';
+	return 'open';
 }

@@ -42,19 +42,20 @@ export function fractionText(percent: number): string {
 }
 
 /**
- * What each blank accepts. A blank's own spellings come first. Moodle and GIFT judge each blank
- * on its own, so for 顺序: 任意 every blank also accepts the other blanks' answers ("others");
- * the price is that the same answer typed into two blanks is accepted twice.
+ * What each blank accepts: its own spellings only. Moodle and GIFT judge each blank on its own and
+ * cannot say "these blanks in any order" without also accepting one answer typed into every
+ * blank, so a 顺序: 任意 question is exported in the textbook order with ANY_ORDER_NOTE telling the
+ * student so. (Crediting every blank with every answer gave full marks for one answer typed n times.)
  */
-export function acceptedBlankAnswers(answer: FillAnswer): { own: string[]; others: string[] }[] {
-	return answer.blanks.map((own, i) => {
-		if (!answer.anyOrder) return { own, others: [] };
-		const seen = new Set(own);
-		const others: string[] = [];
-		answer.blanks.forEach((alts, j) => {
-			if (j === i) return;
-			for (const a of alts) if (!seen.has(a)) (seen.add(a), others.push(a));
-		});
-		return { own, others };
-	});
+export function blankAnswers(answer: FillAnswer): string[][] {
+	return answer.blanks.map((own) => [...own]);
+}
+
+/** Added to the text of a 顺序: 任意 fill question in the exports, since the order is fixed there. */
+export const ANY_ORDER_NOTE = '（按教材顺序作答）';
+
+/** A short plain-text preview of a stem for a question's name in another tool. */
+export function questionName(stem: string, max = 30): string {
+	const text = stem.replace(/\$[^$]*\$/g, '…').replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim();
+	return text.length > max ? `${text.slice(0, max)}…` : text;
 }

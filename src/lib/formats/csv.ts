@@ -26,3 +26,16 @@ function cell(value: CsvCell): string {
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
 	return '\uFEFF' + rows.map((row) => row.map(cell).join(',') + '\r\n').join('');
 }
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/**
+ * A moment as local wall-clock time, `2026-11-30 01:37:09`: Excel and LibreOffice read this form
+ * as a date-time cell, whereas an ISO string with `Z` stays text and shows UTC. The offset
+ * (minutes, as Date#getTimezoneOffset gives it) is a parameter so tests can pin the zone.
+ */
+export function spreadsheetDateTime(ms: number, offsetMin = new Date(ms).getTimezoneOffset()): string {
+	if (!Number.isFinite(ms)) return '';
+	const d = new Date(ms - offsetMin * 60_000);
+	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}

@@ -11,14 +11,15 @@
  *              missing-word question with `{=a =b}` in place of the blank, and a question with n
  *              blanks becomes n questions titled `<id>_b1 … <id>_bn`, each asking for one blank and
  *              showing the others as ＿＿＿. ("_" never occurs in content ids, so these titles
- *              cannot collide.) For 顺序: 任意 questions every blank accepts the answers of all
- *              blanks.
+ *              cannot collide.) A 顺序: 任意 question asks in the textbook order and says so
+ *              (ANY_ORDER_NOTE; see blankAnswers). A blank with no text before it gets a "填空："
+ *              lead-in: GIFT parsers disagree on a question that opens with its answer set.
  * - define / short → essay `{}`, with the model answer and the points as general feedback
  *              (GIFT has no grader information).
  * The explanation is the general feedback (`####`).
  */
 import { BLANK_MARK, type Course, type Question } from '../content/types';
-import { acceptedBlankAnswers, categoryPath, fractionText, multipleChoiceFractions, selectedQuestions, type ExportOptions } from './bank';
+import { ANY_ORDER_NOTE, blankAnswers, categoryPath, fractionText, multipleChoiceFractions, selectedQuestions, type ExportOptions } from './bank';
 
 /**
  * Escapes GIFT's special characters `~ = # { } :` and the backslash itself, and writes line
@@ -57,19 +58,37 @@ function giftQuestion(q: Question): string[] {
 		case 'judge':
 			return [`${title}${escapeGift(q.stem)} {${q.answer ? 'T' : 'F'}${feedback(q.explanation)}\n}`];
 		case 'fill': {
-			const accepted = acceptedBlankAnswers(q.answer).map((b) => [...b.own, ...b.others]);
+			const accepted = blankAnswers(q.answer);
 			const pieces = q.stem.split(BLANK_MARK);
 			const n = accepted.length;
+			const note = q.answer.anyOrder && n > 1 ? ANY_ORDER_NOTE : '';
 			return accepted.map((answers, k) => {
 				const set = `{${answers.map((a) => `=${escapeGift(a)}`).join(' ')}${feedback(q.explanation)}}`;
-				const text = pieces.map((piece, i) => escapeGift(piece) + (i === pieces.length - 1 ? '' : i === k ? ` ${set} ` : BLANK_MARK)).join('');
-				return `::${escapeGift(n === 1 ? q.id : `${q.id}_b${k + 1}`)}::[markdown]${text}`;
+				let text = pieces.map((piece, i) => escapeGift(piece) + (i === pieces.length - 1 ? '' : i === k ? ` ${set} ` : BLANK_MARK)).join('');
+				if (text.trimStart().startsWith('{')) text = `填空：${text.trimStart()}`;
+				return `::${escapeGift(n === 1 ? q.id : `${q.id}_b${k + 1}`)}::[markdown]${text}${note}`;
 			});
 		}
 		case 'define':
 		case 'short':
 			return [`${title}${escapeGift(q.stem)} {${feedback(essayFeedback(q))}\n}`];
+		case 'calc':
+			return giftNumerical(q);
 	}
+}
+
+/**
+ * 计算 → numeric questions `{#value:tolerance}`. GIFT has one answer per question, so a question
+ * with several fields becomes one question per field, titled `<id>_f1 …`, each naming its field.
+ */
+function giftNumerical(q: Question & { type: 'calc' }): string[] {
+	const fields = q.answer.fields;
+	const num = (n: number) => String(Number(n.toFixed(6)));
+	return fields.map((f, k) => {
+		const ask = fields.length > 1 || f.unit ? `（${fields.length > 1 ? `第 ${k + 1} 问：${f.label}` : f.label}${f.unit ? `，单位：${f.unit}` : ''}）` : '';
+		const id = fields.length === 1 ? q.id : `${q.id}_f${k + 1}`;
+		return `::${escapeGift(id)}::[markdown]${escapeGift(q.stem + ask)} {#${num(f.value)}:${num(f.tolerance)}${feedback(q.explanation)}\n}`;
+	});
 }
 
 export function toGift(course: Course, options: ExportOptions = {}): string {

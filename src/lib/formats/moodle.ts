@@ -7,16 +7,18 @@
  *              (a share per right option, −100 % for a wrong one: the app's partial credit).
  * - judge    → truefalse.
  * - fill     → one blank: shortanswer with every accepted spelling at 100 %; several blanks:
- *              multianswer (Cloze) with a SHORTANSWER sub-question per blank. For 顺序: 任意,
- *              each blank also accepts the other blanks' answers (see acceptedBlankAnswers).
+ *              multianswer (Cloze) with a SHORTANSWER sub-question per blank. Cloze cannot say
+ *              "any order", so 顺序: 任意 blanks are asked in the textbook order and the text says
+ *              so (ANY_ORDER_NOTE; see blankAnswers).
  * - define / short → essay; the model answer and the marking points go to the grader
  *              information, which Moodle shows to whoever grades the essay.
- * Each chapter becomes a category under $course$/客户关系管理. Texts are HTML made by the caller's
+ * A question's <name> is a short preview of its stem, for people browsing the bank; the id is
+ * its <idnumber>. Each chapter becomes a category under $course$/客户关系管理. Texts are HTML made by the caller's
  * renderer (at build time), so this module stays pure.
  */
 import { BLANK_MARK, QUESTION_TYPE_LABELS, type Course, type Question } from '../content/types';
 import { DEFAULT_MAKEUP } from '../quiz/types';
-import { acceptedBlankAnswers, categoryPath, fractionText, multipleChoiceFractions, selectedQuestions, type ExportOptions } from './bank';
+import { ANY_ORDER_NOTE, blankAnswers, categoryPath, questionName, fractionText, multipleChoiceFractions, selectedQuestions, type ExportOptions } from './bank';
 
 export interface HtmlRenderer {
 	/** Markdown block → HTML. */
@@ -43,7 +45,7 @@ const SOURCE_TAG = { course: '来源-课程资料', authored: '来源-自编', e
 function head(q: Question, type: string, render: HtmlRenderer, questionHtml: string, marks = grade(q)): string[] {
 	return [
 		`  <question type="${type}">`,
-		`    <name><text>${xmlText(q.id)}</text></name>`,
+		`    <name><text>${xmlText(questionName(q.stem) || q.id)}</text></name>`,
 		`    <questiontext format="html">${htmlText(questionHtml)}</questiontext>`,
 		`    <generalfeedback format="html">${htmlText(q.explanation ? render.block(q.explanation) : '')}</generalfeedback>`,
 		`    <defaultgrade>${marks}</defaultgrade>`,
@@ -79,7 +81,7 @@ function questionXml(q: Question, render: HtmlRenderer): string[] {
 		case 'judge':
 			return [...head(q, 'truefalse', render, stem), answer(q.answer ? '100' : '0', 'true', 'moodle_auto_format'), answer(q.answer ? '0' : '100', 'false', 'moodle_auto_format'), ...tail(q)];
 		case 'fill': {
-			const accepted = acceptedBlankAnswers(q.answer).map((b) => [...b.own, ...b.others]);
+			const accepted = blankAnswers(q.answer);
 			if (accepted.length === 1) {
 				return [
 					...head(q, 'shortanswer', render, render.block(q.stem.replace(BLANK_MARK, '\\_\\_\\_\\_\\_\\_'))),
@@ -91,7 +93,7 @@ function questionXml(q: Question, render: HtmlRenderer): string[] {
 			// Moodle sums the sub-questions' weights (1 each) into the grade. Cloze markers replace the blanks after rendering, so Markdown cannot mangle their syntax.
 			const marker = (i: number) => `CLOZEBLANK${i}END`;
 			let i = 0;
-			let html = render.block(q.stem.replaceAll(BLANK_MARK, () => marker(i++)));
+			let html = render.block(q.stem.replaceAll(BLANK_MARK, () => marker(i++)) + (q.answer.anyOrder ? ANY_ORDER_NOTE : ''));
 			accepted.forEach((alts, k) => {
 				html = html.replace(marker(k), `{1:SHORTANSWER:${alts.map((a) => `=${escapeCloze(a)}`).join('~')}}`);
 			});
@@ -112,7 +114,34 @@ function questionXml(q: Question, render: HtmlRenderer): string[] {
 				...tail(q)
 			];
 		}
+		case 'calc':
+			return numericalXml(q, render);
 	}
+}
+
+/**
+ * 计算 → numerical with the drill's absolute tolerance and its unit (units shown but not graded,
+ * as the app does not mark units). Several answer fields → multianswer (Cloze) with a NUMERICAL
+ * sub-question per field, each worth one share, as the app marks each field.
+ */
+function numericalXml(q: Question & { type: 'calc' }, render: HtmlRenderer): string[] {
+	const fields = q.answer.fields;
+	const num = (n: number) => String(Number(n.toFixed(6)));
+	if (fields.length === 1) {
+		const f = fields[0]!;
+		return [
+			...head(q, 'numerical', render, render.block(q.stem)),
+			`    <answer fraction="100" format="moodle_auto_format"><text>${num(f.value)}</text><feedback format="html"><text></text></feedback><tolerance>${num(f.tolerance)}</tolerance></answer>`,
+			...(f.unit ? [`    <units><unit><multiplier>1</multiplier><unit_name>${xmlText(f.unit)}</unit_name></unit></units>`] : []),
+			`    <unitgradingtype>0</unitgradingtype>`,
+			`    <unitpenalty>0.1000000</unitpenalty>`,
+			`    <showunits>${f.unit ? 2 : 3}</showunits>`,
+			`    <unitsleft>0</unitsleft>`,
+			...tail(q)
+		];
+	}
+	const boxes = fields.map((f) => `<p>${xmlText(f.label)}：{1:NUMERICAL:=${num(f.value)}:${num(f.tolerance)}} ${xmlText(f.unit)}</p>`).join('');
+	return [...head(q, 'multianswer', render, render.block(q.stem) + boxes, fields.length), ...tail(q)];
 }
 
 export function toMoodleXml(course: Course, render: HtmlRenderer, options: ExportOptions = {}): string {

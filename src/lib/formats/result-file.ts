@@ -4,37 +4,76 @@
  * this code can recompute the checksum; a static site cannot stop a determined forger, and
  * the teacher's page says so.
  */
-import { validateAssignment, type Assignment } from './assignment-link';
+import { assignmentSchema, checkAssignment } from './assignment-link';
 import { sha256Hex } from './digest';
-import { isObj, isNum } from './guards';
+import { responseSchema } from './records';
+import { describeIssue, int, isoTime, num, obj, text, v } from './schema';
 
 export const RESULT_FORMAT = 'crm-study-result';
 export const RESULT_VERSION = 1;
 
-export interface ResultFile {
-	format: typeof RESULT_FORMAT;
-	version: typeof RESULT_VERSION;
-	assignment: Assignment;
+/** Longest name and student number a result file may carry (the student page enforces the same). */
+export const STUDENT_LIMITS = { name: 40, number: 30 } as const;
+
+/** Longest comment a teacher may write on one answer. */
+export const COMMENT_MAX = 2000;
+
+/** Result files are a few KB; anything this big is the wrong file, and is not even read. */
+export const MAX_RESULT_BYTES = 2 * 1024 * 1024;
+
+export const resultFileSchema = obj({
+	format: v.literal(RESULT_FORMAT, `应为 "${RESULT_FORMAT}"`),
+	version: int(1, RESULT_VERSION, `应为结果文件格式版本（1–${RESULT_VERSION} 的整数）`),
+	assignment: assignmentSchema,
 	/** The link code the student opened, so the teacher can match results to assignments. */
-	assignmentCode: string;
-	student: { name: string; number: string };
+	assignmentCode: text(1, 20_000, '作业链接代码'),
+	student: obj({ name: text(1, STUDENT_LIMITS.name, '姓名'), number: text(0, STUDENT_LIMITS.number, '学号') }),
 	/** ISO 8601. */
-	startedAt: string;
-	finishedAt: string;
+	startedAt: isoTime(),
+	finishedAt: isoTime(),
 	/** The seed the student's paper was built from; with the assignment it rebuilds the paper. */
-	seed: number;
+	seed: int(0, 0xffffffff),
 	/** The paper's question ids in order, so a paper that cannot be rebuilt is noticed. */
-	questionIds: string[];
-	/** Keyed by question id; the quiz module owns the shape of each answer. */
-	answers: Record<string, unknown>;
-	score: { earned: number; max: number };
+	questionIds: v.pipe(v.array(text(1, 200, '题目编号'), '应为题目编号的列表'), v.maxLength(500, '不能超过 500 道题')),
+	/** Keyed by question id. */
+	answers: v.record(v.string(), responseSchema, '应为对象（{…}），键为题目编号'),
+	score: obj({ earned: num(), max: num() }),
 	/** Hex SHA-256 of the canonical JSON of every other field. */
-	checksum: string;
+	checksum: text(1, 200, '校验码')
+});
+
+/** One imported result file as the teacher's browser keeps it (ClassEntry in quiz/collect). */
+export const classEntrySchema = obj({
+	checksum: text(1, 200, '校验码'),
+	assignmentId: text(1, 64, '作业编号'),
+	fileName: v.string('应为文件名'),
+	importedAt: num(),
+	result: resultFileSchema,
+	/** The teacher's ticks per 名词解释/简答 question. */
+	marks: v.optional(v.record(v.string(), v.array(int(0, 100), '应为要点序号的列表'), '应为对象（{…}）')),
+	/** The teacher's free marks and comments per question (TeacherGrade in quiz/collect). */
+	grades: v.optional(
+		v.record(
+			v.string(),
+			obj({ mark: v.optional(num()), comment: v.optional(v.pipe(v.string('应为文字'), v.maxLength(COMMENT_MAX, `不能超过 ${COMMENT_MAX} 个字`))) }),
+			'应为对象（{…}）'
+		)
+	),
+	/** Deleted by the teacher (epoch ms); kept so that a deletion is one put. */
+	removedAt: v.optional(num())
+});
+
+/** The size message, before a byte of the file is read. */
+export function sizeProblem(bytes: number): string | null {
+	if (bytes <= MAX_RESULT_BYTES) return null;
+	return `文件太大（${(bytes / 1024 / 1024).toFixed(1)} MB），结果文件通常小于 100 KB，请确认选对了文件。`;
 }
+
+export type ResultFile = v.InferOutput<typeof resultFileSchema>;
 
 export type ResultFileBody = Omit<ResultFile, 'checksum'>;
 
-export type ResultErrorKind = 'malformed' | 'foreign' | 'newer-version' | 'tampered';
+export type ResultErrorKind = 'too-large' | 'malformed' | 'foreign' | 'newer-version' | 'tampered';
 
 export type ParseResult = { ok: true; result: ResultFile } | { ok: false; error: { kind: ResultErrorKind; message: string } };
 
@@ -76,38 +115,36 @@ export function createResultFile(body: ResultFileBody): ResultFile {
 	return { ...body, checksum: computeChecksum(body) };
 }
 
-const isIsoTime = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
-
-/** Checks a result file completely; the message names the file and says what to do. */
+/**
+ * Checks a result file completely: size, JSON, the schema (every field), the assignment's own
+ * rules, then the checksum. The message names the file and the field, and says what to do.
+ */
 export function parseResultFile(text: string, fileName: string): ParseResult {
 	const fail = (kind: ResultErrorKind, why: string): ParseResult => ({ ok: false, error: { kind, message: `无法导入“${fileName}”：${why}已导入的成绩没有改动。` } });
+	// UTF-16 length is a lower bound for the UTF-8 size, and cheap.
+	const tooBig = sizeProblem(text.length);
+	if (tooBig) return fail('too-large', tooBig);
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch {
 		return fail('malformed', '文件不是有效的 JSON，可能已损坏或下载不完整。请让学生重新下载结果文件后再发送。');
 	}
-	if (!isObj(raw) || raw.format !== RESULT_FORMAT) {
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as Record<string, unknown>).format !== RESULT_FORMAT) {
 		return fail('foreign', '这不是本站的作业结果文件。请选择学生提交作业后下载的结果文件（.json）。');
 	}
-	if (!isNum(raw.version) || !Number.isInteger(raw.version) || raw.version < 1) return fail('malformed', '文件的格式版本无法识别，文件可能被改动过。');
-	if (raw.version > RESULT_VERSION) {
-		return fail('newer-version', `结果文件来自更新版本的本站（格式版本 ${raw.version}），当前页面无法读取。请刷新页面（必要时清除浏览器缓存）后再导入。`);
+	const record = raw as Record<string, unknown>;
+	if (typeof record.version === 'number' && Number.isInteger(record.version) && record.version > RESULT_VERSION) {
+		return fail('newer-version', `结果文件来自更新版本的本站（格式版本 ${record.version}），当前页面无法读取。请刷新页面（必要时清除浏览器缓存）后再导入。`);
 	}
-	const problem = validateAssignment(raw.assignment);
-	if (problem) return fail('malformed', `文件中的作业设置有误：${problem}文件可能被改动过或不完整。`);
-	if (typeof raw.assignmentCode !== 'string' || raw.assignmentCode === '') return fail('malformed', '缺少作业链接代码，文件可能被截断或改动过。');
-	const st = raw.student;
-	if (!isObj(st) || typeof st.name !== 'string' || typeof st.number !== 'string') return fail('malformed', '缺少学生姓名或学号，文件可能被截断或改动过。');
-	if (!isIsoTime(raw.startedAt) || !isIsoTime(raw.finishedAt)) return fail('malformed', '开始或交卷时间格式不对，文件可能被改动过。');
-	if (!Number.isInteger(raw.seed) || (raw.seed as number) < 0 || (raw.seed as number) > 0xffffffff) return fail('malformed', '试卷种子缺失或格式不对，文件可能被改动过。');
-	if (!Array.isArray(raw.questionIds) || !raw.questionIds.every((id) => typeof id === 'string')) return fail('malformed', '缺少试卷题目列表，文件可能被截断或改动过。');
-	if (!isObj(raw.answers)) return fail('malformed', '缺少作答记录，文件可能被截断或改动过。');
-	const sc = raw.score;
-	if (!isObj(sc) || !isNum(sc.earned) || !isNum(sc.max)) return fail('malformed', '缺少得分，文件可能被截断或改动过。');
-	if (typeof raw.checksum !== 'string' || raw.checksum === '') return fail('tampered', '文件缺少校验码，无法确认内容未被改动。请让学生重新提交原始结果文件。');
-	if (computeChecksum(raw as unknown as ResultFileBody) !== raw.checksum) {
+	if (record.checksum === undefined) return fail('tampered', '文件缺少校验码，无法确认内容未被改动。请让学生重新提交原始结果文件。');
+	const r = v.safeParse(resultFileSchema, raw, { abortEarly: true });
+	if (!r.success) return fail('malformed', `${describeIssue(r.issues)}。文件可能被改动过或不完整，请让学生重新下载并提交原始结果文件。`);
+	const assignment = checkAssignment(r.output.assignment);
+	if (!assignment.ok) return fail('malformed', `文件中的作业设置有误：${assignment.message}文件可能被改动过或不完整。`);
+	// The checksum covers what was parsed, so a key the schema dropped also counts as a change.
+	if (computeChecksum(r.output) !== r.output.checksum) {
 		return fail('tampered', '文件内容与校验码不符：结果在提交后被修改过（哪怕只改了一个字符）。请让学生重新提交未经修改的原始结果文件。');
 	}
-	return { ok: true, result: raw as unknown as ResultFile };
+	return { ok: true, result: r.output };
 }

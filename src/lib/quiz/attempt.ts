@@ -33,8 +33,10 @@ export interface AttemptData {
 	finishedAt: number | null;
 	/** Score at submission (objective part); self-marking later updates it. */
 	score: PaperScore | null;
-	/** 顺序 practice: where this run started in the filtered list, and the key its position is kept under. */
-	resume?: { key: string; offset: number };
+	/** 顺序 practice: where this run started in the filtered list, the key its position is kept under, and how many questions the list has. */
+	resume?: { key: string; offset: number; total?: number };
+	/** Mock exams: questions the learner 标记ed to come back to. */
+	flagged?: string[];
 	/** Instructor assignments: who took it, the link it came from, and whether answers may be shown. */
 	assignment?: { id: string; code: string; student: { name: string; number: string }; showAnswers: boolean };
 }

@@ -3,6 +3,7 @@
  * summing these, so every score in the app comes from the same rules.
  */
 import type { Question } from '../content/types';
+import { judgeCalcField } from './calc';
 import { judgeBlank } from './normalize';
 import type { MarkResult, MarkingRules, Response } from './types';
 
@@ -16,6 +17,8 @@ export function emptyResponse(q: Question): Response {
 			return { type: 'judge', value: null };
 		case 'fill':
 			return { type: 'fill', blanks: q.answer.blanks.map(() => '') };
+		case 'calc':
+			return { type: 'calc', values: q.answer.fields.map(() => '') };
 		default:
 			return { type: q.type, text: '', ticked: null };
 	}
@@ -32,6 +35,8 @@ export function isAnswered(r: Response | undefined): boolean {
 			return r.value !== null;
 		case 'fill':
 			return r.blanks.some((b) => b.trim() !== '');
+		case 'calc':
+			return r.values.some((v) => v.trim() !== '');
 		default:
 			return r.text.trim() !== '' || (r.ticked?.length ?? 0) > 0;
 	}
@@ -48,6 +53,8 @@ export function correctResponse(q: Question): Response {
 			return { type: 'judge', value: q.answer };
 		case 'fill':
 			return { type: 'fill', blanks: q.answer.blanks.map((b) => b[0]!) };
+		case 'calc':
+			return { type: 'calc', values: q.answer.fields.map((f) => String(f.value)) };
 		default:
 			return { type: q.type, text: q.answer.model, ticked: q.answer.points.map((_, i) => i) };
 	}
@@ -64,8 +71,9 @@ function result(earned: number, max: number, unanswered = false): MarkResult {
 /**
  * Finds the most blanks that can be matched when order does not matter: each typed answer
  * may fill any one expected blank, and each expected blank is used once (bipartite matching).
+ * Returns, for each expected blank, the typed answer that fills it (-1 for none).
  */
-function matchAnyOrder(given: string[], expected: string[][]): ('correct' | 'near' | 'wrong' | 'empty')[] {
+function matchOwners(given: string[], expected: string[][]): number[] {
 	const owner = new Array<number>(expected.length).fill(-1);
 	const ok = given.map((g) => expected.map((e) => judgeBlank(g, e) === 'correct'));
 	const tryAssign = (i: number, seen: boolean[]): boolean => {
@@ -80,7 +88,11 @@ function matchAnyOrder(given: string[], expected: string[][]): ('correct' | 'nea
 		return false;
 	};
 	given.forEach((_, i) => tryAssign(i, new Array<boolean>(expected.length).fill(false)));
-	const matched = new Set(owner.filter((i) => i >= 0));
+	return owner;
+}
+
+function matchAnyOrder(given: string[], expected: string[][]): ('correct' | 'near' | 'wrong' | 'empty')[] {
+	const matched = new Set(matchOwners(given, expected).filter((i) => i >= 0));
 	return given.map((g, i) => {
 		if (matched.has(i)) return 'correct';
 		const verdicts = expected.map((e) => judgeBlank(g, e));
@@ -89,9 +101,24 @@ function matchAnyOrder(given: string[], expected: string[][]): ('correct' | 'nea
 	});
 }
 
+/**
+ * 顺序不限 feedback: for each box the learner typed in, the expected blank to show beside it.
+ * A right answer gets the blank it matched; the other boxes get the blanks left over, in order.
+ */
+export function anyOrderAnswerIndex(given: readonly string[], expected: string[][]): number[] {
+	const owner = matchOwners([...given], expected);
+	const byGiven = new Array<number>(given.length).fill(-1);
+	owner.forEach((g, j) => {
+		if (g >= 0) byGiven[g] = j;
+	});
+	const left = expected.map((_, j) => j).filter((j) => owner[j] === -1);
+	return byGiven.map((j) => (j >= 0 ? j : (left.shift() ?? 0)));
+}
+
 export function markQuestion(q: Question, r: Response | undefined, marks: number, rules: MarkingRules): MarkResult {
 	if (!r || r.type !== q.type || !isAnswered(r)) {
 		const base = result(0, marks, true);
+		if (q.type === 'calc') return { ...base, blanks: q.answer.fields.map(() => 'empty') };
 		return q.type === 'fill' ? { ...base, blanks: q.answer.blanks.map(() => 'empty') } : base;
 	}
 	switch (q.type) {
@@ -111,6 +138,12 @@ export function markQuestion(q: Question, r: Response | undefined, marks: number
 		case 'fill': {
 			const given = r.type === 'fill' ? q.answer.blanks.map((_, i) => r.blanks[i] ?? '') : [];
 			const blanks = q.answer.anyOrder ? matchAnyOrder(given, q.answer.blanks) : given.map((g, i) => judgeBlank(g, q.answer.blanks[i]!));
+			const right = blanks.filter((b) => b === 'correct').length;
+			return { ...result((marks * right) / blanks.length, marks), blanks };
+		}
+		case 'calc': {
+			// Each field earns its share, as each blank of a 填空 does.
+			const blanks = q.answer.fields.map((f, i) => judgeCalcField(r.type === 'calc' ? (r.values[i] ?? '') : '', f));
 			const right = blanks.filter((b) => b === 'correct').length;
 			return { ...result((marks * right) / blanks.length, marks), blanks };
 		}

@@ -1,6 +1,7 @@
 /** Paper assembly and scoring. Pure: the same bank, make-up and seed give the same paper. */
 import type { Question, QuestionType } from '../content/types';
 import { createRng, shuffle } from '../random';
+import { calcKindsFor, calcQuestion, calcQuestionId, type CalcQuestion } from './calc';
 import { markQuestion } from './marking';
 import type { MarkResult, Paper, PaperItem, PaperSpec, Response } from './types';
 
@@ -12,12 +13,19 @@ export interface Shortfall {
 
 export function assemblePaper(bank: readonly Question[], spec: PaperSpec, seed: number): { paper: Paper; shortfalls: Shortfall[] } {
 	const rng = createRng(seed);
-	const inScope = bank.filter((q) => spec.chapters.length === 0 || spec.chapters.includes(q.chapter));
+	const inScope = bank.filter((q) => (spec.chapters.length === 0 || spec.chapters.includes(q.chapter)) && (!spec.courseOnly || q.source !== 'extension'));
 	const items: PaperItem[] = [];
 	const shortfalls: Shortfall[] = [];
 	const used = new Set<string>();
 	for (const row of spec.rows) {
 		if (row.count <= 0) continue;
+		if (row.type === 'calc') {
+			// Generated from the same rng, so the paper stays a function of (spec, bank, seed).
+			const drawn = drawCalc(spec.chapters, row.count, rng);
+			if (drawn.length < row.count) shortfalls.push({ type: 'calc', wanted: row.count, available: drawn.length });
+			items.push(...drawn.map((q) => ({ questionId: q.id, type: q.type, marks: row.marks })));
+			continue;
+		}
 		const pool = shuffle(
 			inScope.filter((q) => q.type === row.type && !used.has(q.id)),
 			rng
@@ -36,14 +44,45 @@ export function assemblePaper(bank: readonly Question[], spec: PaperSpec, seed: 
 	return { paper: { seed, items, rules: spec.rules }, shortfalls };
 }
 
+/**
+ * `count` 计算 questions from the drills of the chapters in scope, the kinds taken in turn from a
+ * random start so a short paper still varies. None if no chapter in scope has a calculator.
+ */
+export function drawCalc(chapters: readonly string[], count: number, rng: () => number): CalcQuestion[] {
+	const kinds = calcKindsFor(chapters);
+	if (!kinds.length) return [];
+	const start = Math.floor(rng() * kinds.length);
+	return Array.from({ length: count }, (_, i) => calcQuestion(kinds[(start + i) % kinds.length]!, Math.floor(rng() * 2 ** 31)));
+}
+
+export interface QuestionFilter {
+	chapters: string[];
+	types: QuestionType[];
+	/** 只看课程资料: leave out 教材拓展 questions. */
+	courseOnly?: boolean;
+}
+
 /** Questions in the chosen chapters and types (empty = all), in course order. */
-export function selectQuestions<Q extends Question>(bank: readonly Q[], filter: { chapters: string[]; types: QuestionType[] }): Q[] {
-	return bank.filter((q) => (filter.chapters.length === 0 || filter.chapters.includes(q.chapter)) && (filter.types.length === 0 || filter.types.includes(q.type)));
+export function selectQuestions<Q extends Question>(bank: readonly Q[], filter: QuestionFilter): Q[] {
+	return bank.filter(
+		(q) =>
+			(filter.chapters.length === 0 || filter.chapters.includes(q.chapter)) &&
+			(filter.types.length === 0 || filter.types.includes(q.type)) &&
+			!(filter.courseOnly && q.source === 'extension')
+	);
+}
+
+/** 计算 questions for practice: two of each calculator in the chosen chapters, seeded. */
+export function practiceCalc(filter: QuestionFilter, seed: number): CalcQuestion[] {
+	if (!filter.types.includes('calc')) return [];
+	const kinds = calcKindsFor(filter.chapters);
+	const rng = createRng(seed);
+	return drawCalc(filter.chapters, kinds.length * 2, rng);
 }
 
 /** The key under which 顺序 practice remembers where it stopped for this selection. */
-export function resumeKey(filter: { chapters: string[]; types: QuestionType[] }): string {
-	return `${[...filter.chapters].sort().join(',') || '*'}|${[...filter.types].sort().join(',') || '*'}`;
+export function resumeKey(filter: QuestionFilter): string {
+	return `${[...filter.chapters].sort().join(',') || '*'}|${[...filter.types].sort().join(',') || '*'}${filter.courseOnly ? '|course' : ''}`;
 }
 
 /** A practice paper: the chosen questions in course order (顺序) or shuffled by seed (随机). */

@@ -7,7 +7,9 @@ export type Response =
 	| { type: 'multiple'; choices: string[] }
 	| { type: 'judge'; value: boolean | null }
 	| { type: 'fill'; blanks: string[] }
-	| { type: 'define' | 'short'; text: string; ticked: number[] | null };
+	| { type: 'define' | 'short'; text: string; ticked: number[] | null }
+	/** 计算: what was typed in each answer field, in the question's field order. */
+	| { type: 'calc'; values: string[] };
 
 export type MarkStatus = 'correct' | 'partial' | 'wrong' | 'unanswered' | 'pending';
 
@@ -15,7 +17,7 @@ export interface MarkResult {
 	earned: number;
 	max: number;
 	status: MarkStatus;
-	/** Fill questions: the verdict for each blank, in the order the learner typed them. */
+	/** Fill questions: the verdict for each blank, in the order the learner typed them; 计算: for each field. */
 	blanks?: ('correct' | 'near' | 'wrong' | 'empty')[];
 }
 
@@ -51,6 +53,8 @@ export interface PaperSpec {
 	chapters: string[];
 	shuffleOptions: boolean;
 	rules: MarkingRules;
+	/** 只看课程资料: draw no 教材拓展 questions. */
+	courseOnly?: boolean;
 }
 
 /** The course's own exam shape: 100 points. */
@@ -60,5 +64,7 @@ export const DEFAULT_MAKEUP: MakeupRow[] = [
 	{ type: 'judge', count: 10, marks: 1 },
 	{ type: 'fill', count: 10, marks: 1 },
 	{ type: 'define', count: 4, marks: 5 },
-	{ type: 'short', count: 3, marks: 10 }
+	{ type: 'short', count: 3, marks: 10 },
+	// The course's papers have no 计算, so the row is there to switch on, not on by default.
+	{ type: 'calc', count: 0, marks: 5 }
 ];

@@ -74,3 +74,8 @@ export function cardFaces(r: Renderer = siteRenderer): CardFace[] {
 		return { ...spec, ...conceptFaces(spec, concepts.get(spec.concept!)!, r) };
 	});
 }
+
+/** The cards without faces, for counting, planning and filtering. */
+export function cardIndex() {
+	return buildCards(getCourse()).map(({ id, kind, chapter, concept, source, tags }) => ({ id, kind, chapter, concept, source, tags }));
+}

@@ -25,6 +25,8 @@ export interface ConceptSummary {
 	name: string;
 	english: string | null;
 	kind: Concept['kind'];
+	/** 'extension' marks 教材拓展 material, which students may choose to skip. */
+	source: Concept['source'];
 }
 
 export interface ConceptView extends ConceptSummary {
@@ -43,7 +45,13 @@ export interface ConceptView extends ConceptSummary {
 	questionCount: number;
 }
 
-const summary = (c: Concept): ConceptSummary => ({ id: c.id, name: c.name, english: c.english, kind: c.kind });
+const summary = (c: Concept): ConceptSummary => ({
+	id: c.id,
+	name: c.name,
+	english: c.english,
+	kind: c.kind,
+	source: c.source
+});
 
 export function chapterOf(id: string): Chapter {
 	const chapter = getCourse().chapters.find((c) => c.id === id);

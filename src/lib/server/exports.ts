@@ -5,9 +5,11 @@
 import { toAnkiText } from '$lib/formats/anki';
 import { toGift } from '$lib/formats/gift';
 import { toMoodleXml } from '$lib/formats/moodle';
+import { calcSamples } from '$lib/quiz/calc';
 import { cardFaces } from './cards';
 import { getCourse } from './content';
 import { portableRenderer } from './markdown';
+import { buildCards } from '$lib/srs/cards';
 
 export type ExportKind = 'questions.moodle.xml' | 'questions.gift.txt' | 'flashcards.anki.txt';
 export const EXPORT_KINDS: ExportKind[] = ['questions.moodle.xml', 'questions.gift.txt', 'flashcards.anki.txt'];
@@ -25,7 +27,8 @@ export function exportFileNames(): string[] {
 }
 
 export function exportFile(name: string): { body: string; type: string } | null {
-	const course = getCourse();
+	// 计算 questions are generated, so the bank files carry a fixed sample of each calculator's drills.
+	const course = { ...getCourse(), questions: [...getCourse().questions, ...calcSamples()] };
 	const kind = EXPORT_KINDS.find((k) => name === k || name.endsWith(`.${k}`));
 	if (!kind) return null;
 	const chapter = name === kind ? null : name.slice(0, -kind.length - 1);
@@ -43,4 +46,17 @@ export function exportFile(name: string): { body: string; type: string } | null 
 		);
 	}
 	return { body, type: EXPORT_TYPES[kind] };
+}
+
+/** Bank questions and cards per scope ('*' = whole course), and how many GIFT questions the bank becomes (one per blank of a many-blank fill question). */
+export function exportCounts(): Record<string, { questions: number; gift: number; cards: number }> {
+	const course = getCourse();
+	const cards = buildCards(course);
+	const gift = (qs: typeof course.questions) => qs.reduce((n, q) => n + (q.type === 'fill' ? q.answer.blanks.length : 1), 0);
+	const counts: Record<string, { questions: number; gift: number; cards: number }> = { '*': { questions: course.questions.length, gift: gift(course.questions), cards: cards.length } };
+	for (const c of course.chapters) {
+		const qs = course.questions.filter((q) => q.chapter === c.id);
+		counts[c.id] = { questions: qs.length, gift: gift(qs), cards: cards.filter((x) => x.chapter === c.id).length };
+	}
+	return counts;
 }

@@ -8,6 +8,8 @@ export interface DeckFilter {
 	kinds: CardKind[];
 	/** Empty means any tag. */
 	tags: string[];
+	/** Leave out 教材拓展 cards. */
+	courseOnly?: boolean;
 }
 
 export interface Deck {
@@ -29,10 +31,11 @@ export function chapterDecks(chapters: readonly { id: string; title: string; ord
 }
 
 /** Cards in the deck, in course order. Reverse cards only when the learner turned them on. */
-export function deckCards<T extends Pick<CardSpec, 'chapter' | 'kind' | 'tags'>>(cards: readonly T[], filter: DeckFilter, reverseCards: boolean): T[] {
+export function deckCards<T extends Pick<CardSpec, 'chapter' | 'kind' | 'tags' | 'source'>>(cards: readonly T[], filter: DeckFilter, reverseCards: boolean): T[] {
 	return cards.filter(
 		(c) =>
 			(reverseCards || c.kind !== 'reverse') &&
+			(!filter.courseOnly || c.source !== 'extension') &&
 			(filter.chapters.length === 0 || filter.chapters.includes(c.chapter)) &&
 			(filter.kinds.length === 0 || filter.kinds.includes(c.kind)) &&
 			(filter.tags.length === 0 || c.tags.some((t) => filter.tags.includes(t)))

@@ -98,27 +98,45 @@ export function newCardState(now: Date): CardState {
 export interface SchedulerOptions {
 	/** Desired retention, 0.7–0.99. */
 	retention: number;
+	/** FSRS parameters fitted to this learner (设置 → 优化参数); the defaults when absent. */
+	weights?: readonly number[] | null;
 }
+
+/**
+ * One learning step of ten minutes: a new card rated 良好 goes straight to FSRS's first
+ * interval. FSRS models memory from the first rating on, so a second same-day step adds
+ * little, and it would double the cost of every new card in an exam plan.
+ */
+export const LEARNING_STEPS = ['10m'] as const;
 
 export class Scheduler {
 	readonly #fsrs: FSRS;
 	constructor(readonly options: SchedulerOptions) {
-		this.#fsrs = fsrs({ request_retention: options.retention, enable_fuzz: true, enable_short_term: true });
+		const w = options.weights && validWeights(options.weights) ? [...options.weights] : undefined;
+		this.#fsrs = fsrs({
+			request_retention: options.retention,
+			enable_fuzz: true,
+			enable_short_term: true,
+			learning_steps: [...LEARNING_STEPS],
+			...(w ? { w } : {})
+		});
 	}
 
 	/**
-	 * Rates a card. A passing rating on a card that is not yet due (an early review for the
-	 * exam, or a quiz answer) may strengthen its memory state but never moves its due date
-	 * later than it already was, so extra reviews cannot inflate intervals.
+	 * Rates a card. `dayEnd` is the end of the current study day: a review card due before
+	 * then is an ordinary review, whatever the hour. A passing rating on a card not due this
+	 * study day (an exam extra, or a quiz answer) may strengthen its memory state but never
+	 * moves its due date later than it already was, so extra reviews cannot inflate intervals.
+	 * Without `dayEnd`, only a card whose due time has passed counts as due.
 	 */
-	rate(cardId: string, prev: CardState | null, rating: Grade, now: Date, origin: ReviewEntry['origin'] = 'flashcard') {
+	rate(cardId: string, prev: CardState | null, rating: Grade, now: Date, origin: ReviewEntry['origin'] = 'flashcard', dayEnd?: number) {
 		const before = prev ?? newCardState(now);
 		// A clock moved backwards (or a synced state from another device) must not crash FSRS,
 		// which rejects reviews dated before the last one: treat such a review as happening then.
 		const at = before.last_review !== null && before.last_review > now.getTime() ? new Date(before.last_review) : now;
 		const { card, log } = this.#fsrs.next(toFsrsCard(before), at, rating);
 		const next = fromFsrsCard(card);
-		const early = before.state === State.Review && before.due > at.getTime();
+		const early = before.state === State.Review && before.due >= (dayEnd ?? at.getTime() + 1);
 		if (early && rating !== Rating.Again && next.due > before.due) {
 			next.due = before.due;
 			next.scheduled_days = before.scheduled_days;
@@ -127,9 +145,9 @@ export class Scheduler {
 	}
 
 	/** The due date each rating would give, for labelling the buttons. */
-	preview(prev: CardState | null, now: Date): Record<Grade, number> {
+	preview(prev: CardState | null, now: Date, dayEnd?: number): Record<Grade, number> {
 		const out = {} as Record<Grade, number>;
-		for (const g of GRADES) out[g] = this.rate('preview', prev, g, now).state.due;
+		for (const g of GRADES) out[g] = this.rate('preview', prev, g, now, 'flashcard', dayEnd).state.due;
 		return out;
 	}
 
@@ -141,6 +159,11 @@ export class Scheduler {
 		const elapsedDays = Math.max(0, (at.getTime() - s.last_review) / 86_400_000);
 		return this.#fsrs.forgetting_curve(elapsedDays, s.stability);
 	}
+}
+
+/** Weights ts-fsrs accepts (FSRS-4.5/5/6 lengths, all finite); anything else falls back to the defaults. */
+export function validWeights(w: readonly number[]): boolean {
+	return [17, 19, 21].includes(w.length) && w.every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
 function toEntry(cardId: string, log: ReviewLog, next: CardState, prev: CardState | null, origin: ReviewEntry['origin']): ReviewEntry {

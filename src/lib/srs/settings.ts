@@ -18,6 +18,8 @@ export interface StudySettings {
 	fsrsWeights: number[] | null;
 	/** "今天多学 N 张": extra new cards for one study day (its index), on top of the plan. */
 	extraNew: { day: number; count: number } | null;
+	/** 只看课程资料: leave 教材拓展 cards out of every deck and of the exam plan. */
+	courseOnly: boolean;
 }
 
 export const DEFAULT_SETTINGS: StudySettings = {
@@ -29,18 +31,20 @@ export const DEFAULT_SETTINGS: StudySettings = {
 	minutesPerDay: 30,
 	planExcluded: [],
 	fsrsWeights: null,
-	extraNew: null
+	extraNew: null,
+	courseOnly: false
 };
 
 /** The settings the 设置 form edits; the others are set by their own controls. */
-export type FormKey = 'retention' | 'newPerDay' | 'dayStartHour' | 'examDate' | 'reverseCards';
+export type FormKey = 'retention' | 'newPerDay' | 'dayStartHour' | 'examDate' | 'reverseCards' | 'minutesPerDay';
 export type FormSettings = Pick<StudySettings, FormKey>;
 export type SettingsInput = { [K in FormKey]: string | boolean };
 export type SettingsErrors = Partial<Record<FormKey, string>>;
 
 export function validateSettings(input: SettingsInput, today: string): { ok: true; value: FormSettings } | { ok: false; errors: SettingsErrors } {
 	const errors: SettingsErrors = {};
-	const num = (v: string | boolean) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim().replace(/[%％]$/, '')) : NaN);
+	// NFKC: full-width digits typed with a Chinese IME (３０) read as 30.
+	const num = (v: string | boolean) => (typeof v === 'string' && v.trim() !== '' ? Number(v.normalize('NFKC').trim().replace(/%$/, '')) : NaN);
 
 	let retention = num(input.retention);
 	if (typeof input.retention === 'string' && /[%％]\s*$/.test(input.retention)) retention /= 100;
@@ -55,9 +59,13 @@ export function validateSettings(input: SettingsInput, today: string): { ok: tru
 	if (!Number.isInteger(dayStartHour) || dayStartHour < 0 || dayStartHour > 23) {
 		errors.dayStartHour = '每日开始时间应为 0 到 23 之间的整点，例如 4 表示凌晨 4:00。';
 	}
+	const minutesPerDay = num(input.minutesPerDay);
+	if (!Number.isInteger(minutesPerDay) || minutesPerDay < 5 || minutesPerDay > 600) {
+		errors.minutesPerDay = '每天复习时间应为 5 到 600 之间的整数（分钟），例如 30。';
+	}
 	let examDate: string | null = null;
 	if (typeof input.examDate === 'string' && input.examDate.trim()) {
-		examDate = input.examDate.trim();
+		examDate = input.examDate.normalize('NFKC').trim();
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(examDate) || Number.isNaN(Date.parse(examDate))) {
 			errors.examDate = '考试日期格式应为 年-月-日，例如 2026-12-25。';
 		} else if (examDate < today) {
@@ -65,7 +73,7 @@ export function validateSettings(input: SettingsInput, today: string): { ok: tru
 		}
 	}
 	if (Object.keys(errors).length) return { ok: false, errors };
-	return { ok: true, value: { retention, newPerDay, dayStartHour, examDate, reverseCards: input.reverseCards === true } };
+	return { ok: true, value: { retention, newPerDay, dayStartHour, examDate, reverseCards: input.reverseCards === true, minutesPerDay } };
 }
 
 /** The moment recall matters: the start of the exam day's study day, in local time. */

@@ -2,9 +2,17 @@
  * App-wide browser state: the progress store (opened lazily, never during prerendering),
  * storage problems to show, and study settings.
  */
+import { untrack } from 'svelte';
 import { browser } from '$app/environment';
 import { ProgressStore, type StorageProblem } from '$lib/storage/store';
 import { DEFAULT_SETTINGS, type StudySettings } from '$lib/srs/settings';
+import { damagedSettingNotice, readSetting, readStudySettings, settingsNotice, skippedNotice, type CheckedSettingKey, type SettingValue } from '$lib/formats/records';
+import { Scheduler } from '$lib/srs/scheduler';
+import { replayWith, type Replay } from '$lib/sync/merge';
+
+const CHANNEL = 'crm-study-changes';
+/** Remembers (per browser) that persistence was requested, so a refusal is shown as one. */
+const PERSIST_ASKED = 'crm-study-persist-asked';
 
 class AppState {
 	/** The latest problem of each kind, shown as banners. */
@@ -12,20 +20,55 @@ class AppState {
 	persistent = $state(true);
 	settings = $state<StudySettings>({ ...DEFAULT_SETTINGS });
 	ready = $state(false);
+	/** Damaged stored records that pages skipped, by what they are ("测验记录"): one notice each. */
+	damaged = $state<Record<string, string>>({});
+	/** Bumped when stored data changed under the page (a restore, another tab): pages showing counts reload. */
+	revision = $state(0);
+
+	/**
+	 * Whether the browser promised to keep our data under storage pressure:
+	 * 'granted', 'denied' (asked, refused), 'not-asked' (no progress yet), 'unsupported'.
+	 */
+	persistence = $state<'granted' | 'denied' | 'not-asked' | 'unsupported' | 'unknown'>('unknown');
 
 	#store: Promise<ProgressStore> | null = null;
+	#channel: BroadcastChannel | null = null;
+	#askedPersist = false;
 
 	/** Opens the store on first use. Only call from the browser (effects, event handlers). */
 	store(): Promise<ProgressStore> {
 		if (!browser) throw new Error('the progress store is browser-only');
 		this.#store ??= ProgressStore.open((p) => this.report(p)).then(async (store) => {
 			this.persistent = store.persistent;
-			const saved = await store.read((b) => b.getSetting<Partial<StudySettings>>('study'), undefined);
-			this.settings = { ...DEFAULT_SETTINGS, ...saved };
+			await this.#loadSettings(store);
+			// Other tabs of this site announce their writes; this tab rereads what it shows.
+			if (typeof BroadcastChannel !== 'undefined') {
+				this.#channel = new BroadcastChannel(CHANNEL);
+				this.#channel.onmessage = () => void this.refresh();
+			}
+			store.onWrite = () => {
+				this.#channel?.postMessage('changed');
+				void this.#askPersistence(store);
+			};
+			void this.checkPersistence();
 			this.ready = true;
 			return store;
 		});
 		return this.#store;
+	}
+
+	async #loadSettings(store: ProgressStore) {
+		const saved = await store.read((b) => b.getSetting<unknown>('study'), undefined);
+		const { settings, bad } = readStudySettings(saved);
+		this.settings = settings;
+		if (bad.length) this.damaged = { ...this.damaged, 学习设置: settingsNotice(bad) };
+		store.backend.replay = this.replay();
+	}
+
+	/** Rereads what the stored data says after it changed under the page, and tells the pages. */
+	async refresh() {
+		await this.#loadSettings(await this.store());
+		this.revision++;
 	}
 
 	report(p: StorageProblem) {
@@ -35,15 +78,83 @@ class AppState {
 		this.problems = [...this.problems.filter((q) => q.kind !== p.kind), p];
 	}
 
+	/** Takes the records that passed their check, and reports the ones that did not. */
+	sifted<T>(r: { valid: T; skipped: number }, what: string): T {
+		if (r.skipped) this.damaged = { ...this.damaged, [what]: skippedNotice(r.skipped, what) };
+		return r.valid;
+	}
+
+	/** A stored setting, checked; a damaged one is reported and read as never set. */
+	async setting<K extends CheckedSettingKey>(key: K, what: string): Promise<SettingValue<K> | undefined> {
+		const store = await this.store();
+		const r = readSetting(key, await store.read((b) => b.getSetting<unknown>(key), undefined));
+		if (r.damaged) this.damaged = { ...this.damaged, [what]: damagedSettingNotice(what) };
+		return r.value;
+	}
+
+	dismissDamaged(what: string) {
+		const { [what]: _, ...rest } = this.damaged;
+		this.damaged = rest;
+	}
+
 	dismiss(kind: StorageProblem['kind']) {
 		this.problems = this.problems.filter((p) => p.kind !== kind);
 	}
 
-	/** Saves the fields in `patch`; the others keep their current values. */
+	/**
+	 * Saves only the fields in `patch`, onto the settings read inside the write, so a change
+	 * made meanwhile in another tab to another field is kept.
+	 */
 	async saveSettings(patch: Partial<StudySettings>) {
 		this.settings = { ...this.settings, ...patch };
 		const store = await this.store();
-		await store.write((b) => b.putSetting('study', $state.snapshot(this.settings)));
+		const plain = $state.snapshot(patch) as Record<string, unknown>;
+		await store.write((b) => b.patchSetting('study', plain));
+		await this.#loadSettings(store);
+	}
+
+	async checkPersistence() {
+		const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+		if (!storage?.persisted || !storage.persist) {
+			this.persistence = 'unsupported';
+			return;
+		}
+		if (await storage.persisted().catch(() => false)) this.persistence = 'granted';
+		else this.persistence = this.#askedBefore() ? 'denied' : 'not-asked';
+	}
+
+	/** Asks the browser to keep our data once there is real progress to keep (a review or a quiz answer). */
+	async #askPersistence(store: ProgressStore) {
+		if (this.#askedPersist || this.persistence !== 'not-asked') return;
+		const counts = await store.read((b) => b.counts(), null);
+		if (!counts || counts.reviews + counts.attempts === 0 || this.#askedPersist) return;
+		await this.requestPersistence();
+	}
+
+	#askedBefore(): boolean {
+		try {
+			return localStorage.getItem(PERSIST_ASKED) === '1';
+		} catch {
+			return false;
+		}
+	}
+
+	/** Asks now (also from the 设置 button: some browsers only agree after a click). */
+	async requestPersistence() {
+		if (this.persistence === 'unsupported') return;
+		this.#askedPersist = true;
+		try {
+			localStorage.setItem(PERSIST_ASKED, '1');
+		} catch {
+			// Storage blocked: the answer is simply not remembered past this page.
+		}
+		const granted = await navigator.storage.persist().catch(() => false);
+		this.persistence = granted ? 'granted' : 'denied';
+	}
+
+	/** Rebuilds a card from its review log with the learner's scheduler (restores, other tabs). */
+	replay(): Replay {
+		return replayWith(new Scheduler({ retention: this.settings.retention, weights: this.settings.fsrsWeights }));
 	}
 
 	/** Local time-zone offset, read at the edge so the domain code stays clock-free. */
@@ -53,3 +164,13 @@ class AppState {
 }
 
 export const app = new AppState();
+
+/**
+ * Reruns `load` (untracked) whenever stored data changed under the page: a restore, a reset or
+ * a write in another tab. Call during component initialisation.
+ */
+export function reloadOnChange(load: () => unknown) {
+	$effect(() => {
+		if (app.revision) untrack(load);
+	});
+}

@@ -2,37 +2,34 @@
  * Flashcard data and review sessions for the UI. The scheduling rules live in $lib/srs;
  * this class only joins them to the store and to what the learner does.
  */
-import { fetchJsonOnce } from './fetch-once';
 import { app } from './app.svelte';
-import type { CardKind, CardSource } from '$lib/srs/cards';
-import { ALL_DECK, deckCards, type Deck } from '$lib/srs/decks';
-import { buildQueue, studyDayStart, type Queue } from '$lib/srs/queue';
-import { GRADES, Scheduler, type CardState, type Grade, type ReviewEntry } from '$lib/srs/scheduler';
-import { examTime } from '$lib/srs/settings';
-import { newSeenToday } from '$lib/stats/progress';
+import { fetchCardFaces, fetchCardIndex, planContext, studyDay, type CardData, type CardFace, type CardMeta } from './cards';
+import { ALL_DECK, type Deck } from '$lib/srs/decks';
+import type { ExamPlan } from '$lib/srs/plan';
+import { studyDayStart, type CardSourceKind } from '$lib/srs/queue';
+import { deckQueue, examPlan, nextCard, type DeckQueue, type StudyContext } from '$lib/srs/session';
+import { siftCardStates, siftReviews } from '$lib/formats/records';
 
-export interface CardData {
-	id: string;
-	kind: CardKind;
-	chapter: string;
-	concept: string | null;
-	question: string | null;
-	tags: string[];
-	source: CardSource;
-	title: string;
-	front: string;
-	back: string;
+export type { CardData, CardMeta };
+import { GRADES, Scheduler, type CardState, type Grade, type ReviewEntry } from '$lib/srs/scheduler';
+
+const DAY = 86_400_000;
+/** Reviews loaded for a session: enough for today's limits and a measured pace for the plan. */
+const HISTORY_DAYS = 30;
+
+export function scheduler() {
+	return new Scheduler({ retention: app.settings.retention, weights: app.settings.fsrsWeights });
 }
 
-/** The card faces are fetched only by pages that need them. */
-export async function fetchCards(): Promise<CardData[]> {
-	return (await fetchJsonOnce<{ cards: CardData[] }>('/data/cards.json')).cards;
+function contextFor(cards: readonly CardMeta[], states: ReadonlyMap<string, CardState>, reviews: readonly ReviewEntry[], now: number): StudyContext {
+	return { ...planContext(cards, states, reviews, now), scheduler: scheduler() };
 }
 
 export class FlashcardData {
-	cards = $state.raw<CardData[]>([]);
+	cards = $state.raw<CardMeta[]>([]);
+	faces = $state.raw<Map<string, CardFace>>(new Map());
 	states = $state.raw<Map<string, CardState>>(new Map());
-	/** Reviews since the start of yesterday's study day: enough for today's limits. */
+	/** Reviews of the last HISTORY_DAYS days. */
 	recent = $state.raw<ReviewEntry[]>([]);
 	loaded = $state(false);
 	error = $state<string | null>(null);
@@ -41,45 +38,50 @@ export class FlashcardData {
 
 	async load() {
 		try {
-			const [cards, store] = await Promise.all([fetchCards(), app.store()]);
-			const since = studyDayStart(this.clock(), this.day()) - 86_400_000;
+			const [cards, store] = await Promise.all([fetchCardIndex(), app.store()]);
+			const since = studyDayStart(this.clock(), studyDay(this.clock())) - HISTORY_DAYS * DAY;
 			const [states, recent] = await Promise.all([
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
 				store.read((b) => b.getReviews(since), [] as ReviewEntry[])
 			]);
 			this.cards = cards;
-			this.states = states;
-			this.recent = recent;
+			this.states = app.sifted(siftCardStates(states), '卡片记录');
+			this.recent = app.sifted(siftReviews(recent), '复习记录');
 			this.loaded = true;
 		} catch {
 			this.error = '闪卡数据加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';
 		}
 	}
 
-	day() {
-		return { dayStartHour: app.settings.dayStartHour, utcOffsetMinutes: app.utcOffsetMinutes(this.clock()) };
+	/** Fetches the card faces; false (with an error message) when they cannot be had. */
+	async loadFaces(): Promise<boolean> {
+		if (this.faces.size) return true;
+		try {
+			this.faces = await fetchCardFaces();
+			return true;
+		} catch {
+			this.error = '卡片内容加载失败。请检查网络后重试；如果已离线，请先在联网时打开一次本页。';
+			return false;
+		}
 	}
 
-	scheduler() {
-		return new Scheduler({ retention: app.settings.retention });
+	context(): StudyContext {
+		return contextFor(this.cards, this.states, this.recent, this.clock());
 	}
 
-	queueFor(deck: Deck, exclude: ReadonlySet<string> = new Set()): Queue {
-		const now = this.clock();
-		const day = this.day();
-		const ids = deckCards(this.cards, deck.filter, app.settings.reverseCards).map((c) => c.id);
-		const queue = buildQueue({
-			...day,
-			cardIds: ids,
-			states: this.states,
-			now,
-			newPerDay: app.settings.newPerDay,
-			newSeenToday: newSeenToday(this.recent, now, day),
-			examDate: examTime(app.settings.examDate, day.dayStartHour, day.utcOffsetMinutes),
-			retention: app.settings.retention,
-			scheduler: this.scheduler()
-		});
-		return { ...queue, exam: queue.exam.filter((id) => !exclude.has(id)) };
+	plan(): ExamPlan | null {
+		return examPlan(this.context());
+	}
+
+	queueFor(deck: Deck, shownExtras: ReadonlySet<string> = new Set()): DeckQueue {
+		const ctx = this.context();
+		return deckQueue(ctx, deck, examPlan(ctx), shownExtras);
+	}
+
+	card(id: string): CardData | null {
+		const meta = this.cards.find((c) => c.id === id);
+		const face = this.faces.get(id);
+		return meta && face ? { ...meta, ...face } : null;
 	}
 
 	apply(entry: ReviewEntry, state: CardState) {
@@ -102,12 +104,12 @@ export class ReviewSession {
 	current = $state<CardData | null>(null);
 	phase = $state<SessionPhase>('front');
 	/** Where the current card came from, so the page can explain exam extras. */
-	source = $state<'due' | 'new' | 'exam' | null>(null);
+	source = $state<CardSourceKind | null>(null);
 	reviewed = $state(0);
 	history = $state.raw<ReviewEntry[]>([]);
 	/** Exam extras already shown this session, so a passed one is not offered again. */
 	#examShown = new Set<string>();
-	queue = $state.raw<Queue | null>(null);
+	dq = $state.raw<DeckQueue | null>(null);
 
 	constructor(
 		readonly data: FlashcardData,
@@ -118,15 +120,19 @@ export class ReviewSession {
 	}
 
 	get remaining() {
-		const q = this.queue;
-		return q ? { due: q.due.length + q.ahead.length, fresh: q.fresh.length, exam: q.exam.length } : { due: 0, fresh: 0, exam: 0 };
+		const q = this.dq?.queue;
+		return q ? { due: q.due.length + q.ahead.length, fresh: q.fresh.length, exam: this.dq!.pick.extras ? q.exam.length : 0 } : { due: 0, fresh: 0, exam: 0 };
+	}
+
+	#dayEnd(now: number) {
+		return studyDayStart(now, studyDay(now)) + DAY;
 	}
 
 	/** Due date each grade would give the current card (ms from now), for the buttons. */
 	intervals(): Record<Grade, number> | null {
 		if (!this.current) return null;
 		const now = this.clock();
-		const preview = this.data.scheduler().preview(this.data.states.get(this.current.id) ?? null, new Date(now));
+		const preview = scheduler().preview(this.data.states.get(this.current.id) ?? null, new Date(now), this.#dayEnd(now));
 		return Object.fromEntries(GRADES.map((g) => [g, preview[g] - now])) as Record<Grade, number>;
 	}
 
@@ -137,7 +143,8 @@ export class ReviewSession {
 	async rate(grade: Grade) {
 		const card = this.current;
 		if (!card || this.phase !== 'back') return;
-		const { state, entry } = this.data.scheduler().rate(card.id, this.data.states.get(card.id) ?? null, grade, new Date(this.clock()));
+		const now = this.clock();
+		const { state, entry } = scheduler().rate(card.id, this.data.states.get(card.id) ?? null, grade, new Date(now), 'flashcard', this.#dayEnd(now));
 		this.data.apply(entry, state);
 		this.history = [...this.history, entry];
 		this.reviewed++;
@@ -151,6 +158,7 @@ export class ReviewSession {
 		return this.history.length > 0;
 	}
 
+	/** Takes back the last rating and shows that card again from its question side. */
 	async undo() {
 		const entry = this.history.at(-1);
 		if (!entry) return;
@@ -158,26 +166,19 @@ export class ReviewSession {
 		this.data.revert(entry);
 		this.#examShown.delete(entry.cardId);
 		this.reviewed = Math.max(0, this.reviewed - 1);
-		this.current = this.data.cards.find((c) => c.id === entry.cardId) ?? null;
-		this.phase = 'back';
-		this.queue = this.data.queueFor(this.deck, this.#examShown);
+		this.current = this.data.card(entry.cardId);
+		this.source = entry.prev ? 'due' : 'new';
+		this.phase = this.current ? 'front' : 'done';
+		this.dq = this.data.queueFor(this.deck, this.#examShown);
 		const store = await app.store();
 		await store.write((b) => b.undoReview(entry));
 	}
 
 	#advance() {
-		const queue = this.data.queueFor(this.deck, this.#examShown);
-		this.queue = queue;
-		const pick = queue.due[0]
-			? { id: queue.due[0], source: 'due' as const }
-			: queue.fresh[0]
-				? { id: queue.fresh[0], source: 'new' as const }
-				: queue.exam[0]
-					? { id: queue.exam[0], source: 'exam' as const }
-					: queue.ahead[0]
-						? { id: queue.ahead[0], source: 'due' as const }
-						: null;
-		this.current = pick ? (this.data.cards.find((c) => c.id === pick.id) ?? null) : null;
+		const dq = this.data.queueFor(this.deck, this.#examShown);
+		this.dq = dq;
+		const pick = nextCard(dq);
+		this.current = pick ? this.data.card(pick.id) : null;
 		this.source = pick?.source ?? null;
 		this.phase = this.current ? 'front' : 'done';
 	}

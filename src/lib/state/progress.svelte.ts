@@ -1,12 +1,13 @@
 /** Loads what the progress page and the home summary show. The arithmetic is in $lib/stats. */
 import { app } from './app.svelte';
-import { fetchCards, type CardData } from './flashcards.svelte';
+import { fetchCardIndex, planFor, type CardMeta } from './cards';
 import type { CardState, ReviewEntry } from '$lib/srs/scheduler';
 import type { AttemptData } from '$lib/quiz/attempt';
-import { fetchQuestions, type BankQuestion } from './quiz.svelte';
+import { bankIndex, fetchQuestions, type BankQuestion } from './quiz.svelte';
+import { siftAttempts, siftCardStates, siftReviews } from '$lib/formats/records';
 
 export class ProgressData {
-	cards = $state.raw<CardData[]>([]);
+	cards = $state.raw<CardMeta[]>([]);
 	states = $state.raw<Map<string, CardState>>(new Map());
 	reviews = $state.raw<ReviewEntry[]>([]);
 	attempts = $state.raw<AttemptData[]>([]);
@@ -14,25 +15,30 @@ export class ProgressData {
 	loaded = $state(false);
 	error = $state<string | null>(null);
 
-	/** `withCards` is false on the home page, which needs no card faces. */
+	/** `withCards` is false on the home page, which needs no quiz marking. */
 	async load(withCards = true) {
 		try {
 			const store = await app.store();
 			const [cards, states, reviews, attempts] = await Promise.all([
-				withCards ? fetchCards() : Promise.resolve([]),
+				fetchCardIndex(),
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
 				store.read((b) => b.getReviews(), [] as ReviewEntry[]),
 				store.read((b) => b.getAttempts(), [])
 			]);
-			this.attempts = attempts.map((a) => a.data as AttemptData);
+			this.attempts = app.sifted(siftAttempts(attempts), '测验记录').map((a) => a.data);
 			// The question bank is only needed to mark quiz answers per chapter.
-			if (withCards && attempts.length) this.questions = new Map((await fetchQuestions()).map((q) => [q.id, q]));
+			if (withCards && this.attempts.length) this.questions = bankIndex(await fetchQuestions());
 			this.cards = cards;
-			this.states = states;
-			this.reviews = reviews;
+			this.states = app.sifted(siftCardStates(states), '卡片记录');
+			this.reviews = app.sifted(siftReviews(reviews), '复习记录');
 			this.loaded = true;
 		} catch {
 			this.error = '进度数据加载失败。请刷新本页；如果已离线，请先在联网时打开一次本页。';
 		}
+	}
+
+	/** The exam plan, or null without an exam date. */
+	plan(now: number) {
+		return this.loaded ? planFor(this.cards, this.states, this.reviews, now) : null;
 	}
 }

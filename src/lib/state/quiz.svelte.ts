@@ -8,8 +8,11 @@ import type { Question } from '$lib/content/types';
 import { answerEffects, finish, isExpired, markItem, type AttemptData, type Effects } from '$lib/quiz/attempt';
 import { DEFAULT_CLEAR_AFTER, type Mistake } from '$lib/quiz/mistakes';
 import type { MarkResult, Response } from '$lib/quiz/types';
+import { QuestionIndex, type CalcQuestion } from '$lib/quiz/calc';
+import { setFavouriteNote, toggleFavourite, type Favourites } from '$lib/quiz/practice';
 import { Scheduler, type CardState } from '$lib/srs/scheduler';
 import type { StoredAttempt } from '$lib/storage/store';
+import { siftAttempts, siftCardStates, siftMistakes } from '$lib/formats/records';
 
 /** A question as published in /data/questions.json: the parsed question plus its rendered HTML. */
 export type BankQuestion = Question & {
@@ -22,31 +25,48 @@ export async function fetchQuestions(): Promise<BankQuestion[]> {
 	return (await fetchJsonOnce<{ questions: BankQuestion[] }>('/data/questions.json')).questions;
 }
 
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A generated 计算 question as the pages show it: plain text stem; the worked solution is its explanation. */
+export function calcBankQuestion(q: CalcQuestion): BankQuestion {
+	return { ...q, stemHtml: `<p>${escapeHtml(q.stem)}</p>`, explanationHtml: '' };
+}
+
+/** Questions by id, 计算 ids included. */
+export function bankIndex(questions: readonly BankQuestion[]): QuestionIndex<BankQuestion> {
+	return new QuestionIndex<BankQuestion>(questions, calcBankQuestion);
+}
+
 export const LOAD_ERROR = '题库加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';
 
 export class QuizData {
 	questions = $state.raw<BankQuestion[]>([]);
-	byId = $state.raw<Map<string, BankQuestion>>(new Map());
+	byId = $state.raw<Map<string, BankQuestion>>(bankIndex([]));
 	mistakes = $state.raw<Map<string, Mistake>>(new Map());
 	cards = $state.raw<Map<string, CardState>>(new Map());
 	clearAfter = $state(DEFAULT_CLEAR_AFTER);
+	/** 收藏: questions saved by the learner, with their notes. */
+	favourites = $state.raw<Favourites>({});
 	loaded = $state(false);
 	error = $state<string | null>(null);
 
-	/** `onlyForMistakes`: the 错题本 fetches the bank (about 80 KB gz) only when it has mistakes to show. */
+	/** `onlyForMistakes`: the 错题本 fetches the bank (about 80 KB gz) only when it has mistakes or 收藏 to show. */
 	async load(onlyForMistakes = false) {
 		try {
 			const store = await app.store();
-			const [mistakes, cards, clearAfter] = await Promise.all([
+			const [mistakes, cards, clearAfter, favourites] = await Promise.all([
 				store.read((b) => b.getMistakes(), []),
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
-				store.read((b) => b.getSetting<number>('mistakesClearAfter'), undefined)
+				app.setting('mistakesClearAfter', '错题移出规则'),
+				store.read((b) => b.getSetting<Favourites>('favourites'), undefined)
 			]);
-			const questions = onlyForMistakes && mistakes.length === 0 ? [] : await fetchQuestions();
+			this.favourites = favourites && typeof favourites === 'object' ? favourites : {};
+			const empty = mistakes.length === 0 && Object.keys(this.favourites).length === 0;
+			const questions = onlyForMistakes && empty ? [] : await fetchQuestions();
 			this.questions = questions;
-			this.byId = new Map(questions.map((q) => [q.id, q]));
-			this.mistakes = new Map(mistakes.map((m) => [m.questionId, m.data as Mistake]));
-			this.cards = cards;
+			this.byId = bankIndex(questions);
+			this.mistakes = new Map(app.sifted(siftMistakes(mistakes), '错题记录').map((m) => [m.questionId, m.data]));
+			this.cards = app.sifted(siftCardStates(cards), '卡片记录');
 			this.clearAfter = clearAfter ?? DEFAULT_CLEAR_AFTER;
 			this.loaded = true;
 		} catch {
@@ -75,6 +95,20 @@ export class QuizData {
 		await store.write((b) => b.putMistakes([{ questionId: m.questionId, data: $state.snapshot(m) }], []));
 	}
 
+	async toggleFavourite(id: string) {
+		await this.#saveFavourites(toggleFavourite(this.favourites, id, Date.now()));
+	}
+
+	async setNote(id: string, note: string) {
+		await this.#saveFavourites(setFavouriteNote(this.favourites, id, note, Date.now()));
+	}
+
+	async #saveFavourites(f: Favourites) {
+		this.favourites = f;
+		const store = await app.store();
+		await store.write((b) => b.putSetting('favourites', f));
+	}
+
 	async setClearAfter(n: number) {
 		this.clearAfter = n;
 		const store = await app.store();
@@ -86,16 +120,23 @@ export function newAttemptId(now: number): string {
 	return `${now.toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 }
 
-export async function loadAttempt(id: string): Promise<StoredAttempt | null> {
+/** Stored attempts that pass their check; damaged ones are skipped and reported. */
+async function readAttempts(): Promise<StoredAttempt[]> {
 	const store = await app.store();
-	const all = await store.read((b) => b.getAttempts(), []);
-	return all.find((a) => a.id === id) ?? null;
+	return app.sifted(siftAttempts(await store.read((b) => b.getAttempts(), [])), '测验记录');
+}
+
+export async function loadAttempt(id: string): Promise<StoredAttempt | null> {
+	return (await readAttempts()).find((a) => a.id === id) ?? null;
 }
 
 export async function listAttempts(): Promise<StoredAttempt[]> {
-	const store = await app.store();
-	const all = await store.read((b) => b.getAttempts(), []);
-	return all.sort((a, b) => b.updatedAt - a.updatedAt);
+	return (await readAttempts()).sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/** Where each 顺序 practice selection stopped; a damaged record starts them all afresh. */
+export async function readPracticeResume(): Promise<Record<string, number>> {
+	return (await app.setting('practiceResume', '顺序练习进度')) ?? {};
 }
 
 export async function saveNewAttempt(id: string, data: AttemptData) {
@@ -138,6 +179,17 @@ export class AttemptRunner {
 		return q ? markItem(this.data, q) : null;
 	}
 
+	isFlagged(qid: string) {
+		return this.data.flagged?.includes(qid) ?? false;
+	}
+
+	/** Mock exams: 标记 a question to come back to before handing in. */
+	async toggleFlag(qid: string) {
+		const flagged = this.data.flagged ?? [];
+		this.data.flagged = flagged.includes(qid) ? flagged.filter((x) => x !== qid) : [...flagged, qid];
+		await this.#save();
+	}
+
 	async go(index: number) {
 		if (index < 0 || index >= this.items.length) return;
 		this.data.cursor = index;
@@ -167,7 +219,7 @@ export class AttemptRunner {
 		if (!resume) return;
 		const index = this.items.findIndex((i) => i.questionId === qid);
 		const store = await app.store();
-		const positions = (await store.read((b) => b.getSetting<Record<string, number>>('practiceResume'), undefined)) ?? {};
+		const positions = await readPracticeResume();
 		positions[resume.key] = Math.max(positions[resume.key] ?? 0, resume.offset + index + 1);
 		await store.write((b) => b.putSetting('practiceResume', positions));
 	}

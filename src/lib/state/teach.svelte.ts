@@ -3,9 +3,22 @@
  * progress store until cleared. Grading and checks come from $lib/quiz and $lib/formats.
  */
 import { app } from './app.svelte';
-import { LOAD_ERROR, fetchQuestions, type BankQuestion } from './quiz.svelte';
-import { decodeAssignment, encodeAssignment, extractCode, type Assignment } from '$lib/formats/assignment-link';
+import { LOAD_ERROR, bankIndex, fetchQuestions, type BankQuestion } from './quiz.svelte';
+import { decodeAssignment, encodeAssignment, extractCode, storedAssignmentSchema, type Assignment } from '$lib/formats/assignment-link';
+import { readClassSettings, sift } from '$lib/formats/records';
+import { classEntrySchema, sizeProblem } from '$lib/formats/result-file';
 import { collectResults, type ClassEntry, type CollectOutcome } from '$lib/quiz/collect';
+import type { RosterEntry } from '$lib/quiz/roster';
+
+/** Per-assignment class settings, kept in the settings store under one key per assignment. */
+export interface ClassSettings {
+	/** Count students' self-marking of 名词解释/简答 until the teacher marks them. */
+	selfMarks: boolean;
+	roster: RosterEntry[];
+}
+
+export const DEFAULT_CLASS_SETTINGS: ClassSettings = { selfMarks: false, roster: [] };
+const classKey = (assignmentId: string) => `teach.class.${assignmentId}`;
 
 export interface SavedAssignment {
 	id: string;
@@ -22,7 +35,7 @@ export function newAssignmentId(): string {
 
 export class TeachData {
 	questions = $state.raw<BankQuestion[]>([]);
-	byId = $state.raw<Map<string, BankQuestion>>(new Map());
+	byId = $state.raw<Map<string, BankQuestion>>(bankIndex([]));
 	assignments = $state.raw<SavedAssignment[]>([]);
 	loaded = $state(false);
 	error = $state<string | null>(null);
@@ -39,7 +52,10 @@ export class TeachData {
 			const [questions, store] = await Promise.all([withBank ? fetchQuestions() : null, app.store()]);
 			const saved = await store.read((b) => b.getAssignments(), []);
 			if (questions) this.setBank(questions);
-			this.assignments = saved.map((s) => ({ id: s.id, code: s.code, createdAt: s.createdAt, assignment: s.data as Assignment })).sort((a, b) => b.createdAt - a.createdAt);
+			this.assignments = app
+				.sifted(sift(storedAssignmentSchema, saved, 'assignments'), '作业')
+				.map((s) => ({ id: s.id, code: s.code, createdAt: s.createdAt, assignment: s.data }))
+				.sort((a, b) => b.createdAt - a.createdAt);
 			this.loaded = true;
 		} catch {
 			this.error = LOAD_ERROR;
@@ -60,7 +76,7 @@ export class TeachData {
 
 	private setBank(questions: BankQuestion[]) {
 		this.questions = questions;
-		this.byId = new Map(questions.map((q) => [q.id, q]));
+		this.byId = bankIndex(questions);
 	}
 
 	get known() {
@@ -99,13 +115,14 @@ export class TeachData {
 
 	async entries(assignmentId: string): Promise<ClassEntry[]> {
 		const store = await app.store();
-		return (await store.read((b) => b.getClassEntries(assignmentId), [])) as ClassEntry[];
+		return app.sifted(sift(classEntrySchema, await store.read((b) => b.getClassEntries(assignmentId), []), 'classResults'), '学生结果');
 	}
 
 	/** Checks the files and stores the good ones in one transaction; the rest are reported. */
 	async importFiles(target: SavedAssignment, files: readonly File[], existing: readonly ClassEntry[], now = Date.now()): Promise<CollectOutcome> {
+		// A file too big to be a result is judged by its size alone, without reading it.
 		const texts = await Promise.all(
-			files.map(async (f) => ({ name: f.name, text: f.size > 5_000_000 ? '' : await f.text().catch(() => '') }))
+			files.map(async (f) => ({ name: f.name, size: f.size, text: sizeProblem(f.size) ? '' : await f.text().catch(() => '') }))
 		);
 		await this.loadBank();
 		const known = new Map(this.assignments.map((a) => [a.id, a.assignment]));
@@ -121,6 +138,32 @@ export class TeachData {
 	async saveEntry(entry: ClassEntry) {
 		const store = await app.store();
 		await store.write((b) => b.addClassEntries([$state.snapshot(entry) as ClassEntry]));
+	}
+
+	/** Entries the teacher chose to import despite a name/number clash. */
+	async acceptEntries(entries: readonly ClassEntry[]) {
+		const store = await app.store();
+		await store.write((b) => b.addClassEntries(entries.map((e) => $state.snapshot(e) as ClassEntry)));
+	}
+
+	/** Deletes one student's files from the class (marked removed, in one transaction); they can be imported again. */
+	async removeEntries(entries: readonly ClassEntry[], now = Date.now()): Promise<ClassEntry[]> {
+		const removed = entries.map((e) => ({ ...($state.snapshot(e) as ClassEntry), removedAt: now }));
+		const store = await app.store();
+		await store.write((b) => b.addClassEntries(removed));
+		return removed;
+	}
+
+	async classSettings(assignmentId: string): Promise<ClassSettings> {
+		const store = await app.store();
+		const saved = await store.read((b) => b.getSetting<unknown>(classKey(assignmentId)), undefined);
+		// Damaged fields fall back to the defaults (off, no roster); the other field is kept.
+		return readClassSettings(saved);
+	}
+
+	async saveClassSettings(assignmentId: string, settings: ClassSettings) {
+		const store = await app.store();
+		await store.write((b) => b.putSetting(classKey(assignmentId), $state.snapshot(settings)));
 	}
 
 	async clearClass(assignmentId: string) {

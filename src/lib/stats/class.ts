@@ -53,6 +53,12 @@ export const GROUP_SHARE = 0.27;
 export const FACILITY_LOW = 0.1;
 export const FACILITY_HIGH = 0.9;
 
+/**
+ * Facility and discrimination from fewer marked answers than this say more about the few students
+ * than about the question, so they are not shown and nothing is flagged.
+ */
+export const MIN_ITEM_SAMPLE = 5;
+
 export type ItemFlag = 'negative-discrimination' | 'too-hard' | 'too-easy';
 
 export const ITEM_FLAG_LABELS: Record<ItemFlag, string> = {
@@ -65,7 +71,9 @@ export interface ItemStats {
 	questionId: string;
 	/** Students whose paper had this question. */
 	n: number;
-	/** Mean share of the marks earned, 0–1; null while no answer to it has been marked (名词解释/简答 awaiting the teacher). */
+	/** Answers to it that are marked (名词解释/简答 awaiting the teacher are not). */
+	marked: number;
+	/** Mean share of the marks earned, 0–1; null below MIN_ITEM_SAMPLE marked answers. */
 	facility: number | null;
 	/** Facility in the upper group minus facility in the lower group, −1–1; null if a group lacks the item. */
 	discrimination: number | null;
@@ -100,10 +108,11 @@ export function itemAnalysis(attempts: readonly GradedAttempt[], questions: Read
 		const q = questions.get(questionId);
 		// Answers nobody has marked yet say nothing about the question.
 		const rows = all.filter((r) => r.mark.status !== 'pending');
-		const facility = mean(rows, (r) => share(r.mark)) ?? null;
+		const enough = rows.length >= MIN_ITEM_SAMPLE;
+		const facility = enough ? (mean(rows, (r) => share(r.mark)) ?? null) : null;
 		const up = rows.filter((r) => upper.has(r.key));
 		const low = rows.filter((r) => lower.has(r.key));
-		const discrimination = up.length && low.length ? mean(up, (r) => share(r.mark))! - mean(low, (r) => share(r.mark))! : null;
+		const discrimination = enough && up.length && low.length ? mean(up, (r) => share(r.mark))! - mean(low, (r) => share(r.mark))! : null;
 		const blank = rows.filter((r) => r.mark.status === 'unanswered').length;
 		let options: ItemStats['options'] = null;
 		if (q && (q.type === 'single' || q.type === 'multiple')) {
@@ -119,6 +128,6 @@ export function itemAnalysis(attempts: readonly GradedAttempt[], questions: Read
 		if (discrimination !== null && discrimination < 0) flags.push('negative-discrimination');
 		if (facility !== null && facility <= FACILITY_LOW) flags.push('too-hard');
 		if (facility !== null && facility >= FACILITY_HIGH) flags.push('too-easy');
-		return { questionId, n: all.length, facility, discrimination, options, blank, flags };
+		return { questionId, n: all.length, marked: rows.length, facility, discrimination, options, blank, flags };
 	});
 }

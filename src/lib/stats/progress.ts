@@ -1,5 +1,6 @@
 /** Progress aggregates for the progress page and the home summary. Pure: time is an input. */
-import { State, type CardState, type ReviewEntry } from '../srs/scheduler';
+import { State } from '../srs/card-state';
+import type { CardState, ReviewEntry } from '../srs/scheduler';
 import { isDue, studyDayIndex, studyDayStart, type DayOptions } from '../srs/queue';
 
 const DAY = 86_400_000;

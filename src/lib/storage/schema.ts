@@ -4,6 +4,8 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { CardState, ReviewEntry } from '../srs/scheduler';
+import type { AttemptData } from '../quiz/attempt';
+import type { Mistake } from '../quiz/mistakes';
 
 export const DB_NAME = 'crm-study';
 
@@ -12,20 +14,20 @@ export interface StoredCard {
 	state: CardState;
 }
 
-/** A quiz attempt; the quiz module owns the shape of `data`. */
+/** A quiz attempt. Read back through the record checks in formats/records: a stored one may be damaged. */
 export interface StoredAttempt {
 	id: string;
 	status: 'active' | 'finished';
 	kind: string;
 	startedAt: number;
 	updatedAt: number;
-	data: unknown;
+	data: AttemptData;
 }
 
-/** One question in the 错题本; the quiz module owns the shape of `data`. */
+/** One question in the 错题本; read back through the record checks in formats/records. */
 export interface StoredMistake {
 	questionId: string;
-	data: unknown;
+	data: Mistake;
 }
 
 /** An assignment the instructor made; the formats module owns the shape of `data`. */

@@ -3,9 +3,12 @@
  * which falls back to memory when IndexedDB is missing (some private modes), retries failed
  * writes and reports what it could not save instead of dropping it.
  */
-import { openDB } from 'idb';
-import type { CardState, ReviewEntry } from '../srs/scheduler';
+import { openDB, type IDBPTransaction } from 'idb';
+import { Scheduler, type CardState, type ReviewEntry } from '../srs/scheduler';
+import { State } from '../srs/card-state';
+import { DEFAULT_SETTINGS } from '../srs/settings';
 import type { BackupData } from '../formats/backup';
+import { replayWith, same, SETTINGS_STAMPS, type MergeResult, type Replay, type Stamps } from '../sync/merge';
 import {
 	DB_NAME,
 	DB_VERSION,
@@ -20,18 +23,30 @@ import {
 
 export type { StoredAssignment, StoredAttempt, StoredClassEntry, StoredMistake };
 
-/** The operations the app needs; each write is one transaction. */
+/**
+ * The operations the app needs. Each write is one transaction, and applies its change to the
+ * data read inside that transaction: another tab may have written since this page last read.
+ */
 export interface Backend {
+	/** Rebuilds a card from its log when a review does not follow the stored state (see reviewInto). */
+	replay: Replay;
 	getCardStates(): Promise<Map<string, CardState>>;
 	getReviews(since?: number): Promise<ReviewEntry[]>;
-	/** Saves the card's new state and its review-log entry atomically. */
+	/**
+	 * Saves a review and the card's new state atomically. When the stored card is not the
+	 * `prev` the page computed from (another tab reviewed it), the review is applied to the
+	 * stored state instead, so neither tab's review is lost.
+	 */
 	saveReview(state: CardState, entry: ReviewEntry): Promise<void>;
 	/** Several reviews at once (a quiz submission), all or nothing. */
 	saveReviews(items: { state: CardState; entry: ReviewEntry }[]): Promise<void>;
-	/** Removes a review and restores the card to what it was before, atomically. */
+	/** Removes a review and restores the card to what it was before (or replays later reviews), atomically. */
 	undoReview(entry: ReviewEntry): Promise<void>;
 	getSetting<T>(key: string): Promise<T | undefined>;
-	putSetting(key: string, value: unknown): Promise<void>;
+	/** Replaces one setting and stamps it with `now`, for newest-wins merging. */
+	putSetting(key: string, value: unknown, now?: number): Promise<void>;
+	/** Changes only the given fields of an object setting (read in the same transaction), stamping each. */
+	patchSetting(key: string, patch: Record<string, unknown>, now?: number): Promise<void>;
 	getAttempts(status?: StoredAttempt['status']): Promise<StoredAttempt[]>;
 	putAttempt(attempt: StoredAttempt): Promise<void>;
 	deleteAttempt(id: string): Promise<void>;
@@ -51,7 +66,23 @@ export interface Backend {
 	exportAll(): Promise<BackupData>;
 	/** Merges a validated backup into the store in one transaction: all of it or none. */
 	importAll(data: BackupData): Promise<void>;
+	/**
+	 * Reads everything, runs `merge` on it and writes what differs, all in one transaction, so
+	 * nothing written meanwhile by another tab is overwritten. `merge` must be synchronous.
+	 */
+	mergeIn(merge: (local: BackupData) => MergeResult, onProgress?: (done: number, total: number) => void): Promise<MergeResult>;
+	/** 清除学习记录: removes cards, reviews, attempts and the 错题本; settings and decks stay. */
+	clearProgress(): Promise<void>;
+	/** How many records of each kind of progress are stored (cheap: no records are read). */
+	counts(): Promise<ProgressCounts>;
 	close(): void;
+}
+
+export interface ProgressCounts {
+	cards: number;
+	reviews: number;
+	attempts: number;
+	mistakes: number;
 }
 
 export type StorageProblem =
@@ -81,7 +112,89 @@ async function atomic(tx: { abort(): void; done: Promise<void> }, work: () => Pr
 	await tx.done;
 }
 
+/** What reviewInto/undoFrom need from a backend, inside one transaction. */
+interface CardIO {
+	getState(id: string): Promise<CardState | undefined>;
+	putState(id: string, s: CardState): Promise<unknown>;
+	deleteState(id: string): Promise<unknown>;
+	getReview(id: string): Promise<ReviewEntry | undefined>;
+	log(cardId: string): Promise<ReviewEntry[]>;
+	putReview(r: ReviewEntry): Promise<unknown>;
+	deleteReview(id: string): Promise<unknown>;
+}
+
+/** Settings that record progress rather than a choice: cleared with the learning records. */
+const PROGRESS_SETTINGS = 'practiceResume';
+
+const defaultReplay = replayWith(new Scheduler({ retention: DEFAULT_SETTINGS.retention }));
+
+/** Writes a replayed card: its state and whichever log entries changed. */
+async function writeReplay(io: CardIO, cardId: string, log: ReviewEntry[], replay: Replay, stored: ReviewEntry[] = log) {
+	const r = replay(cardId, log);
+	await io.putState(cardId, r.state);
+	const before = new Map(stored.map((e) => [e.id, e]));
+	for (const e of r.reviews) if (!same(before.get(e.id), e)) await io.putReview(e);
+}
+
+async function reviewInto(io: CardIO, replay: Replay, state: CardState, entry: ReviewEntry) {
+	const cur = (await io.getState(entry.cardId)) ?? null;
+	// A card never stored and a stored card still in its new state are the same starting point.
+	if (same(cur, entry.prev) || (cur === null && entry.prev?.state === State.New)) {
+		// The usual case: the page computed from what is stored.
+		await io.putState(entry.cardId, state);
+		await io.putReview(entry);
+	} else if (cur && (cur.last_review ?? -Infinity) <= entry.review) {
+		// Another tab reviewed the card first: apply this review on top of its result.
+		await writeReplay(io, entry.cardId, [{ ...entry, prev: cur }], replay);
+	} else {
+		// A review older than the stored state (clock skew): rebuild the card from its whole log.
+		const log = (await io.log(entry.cardId)).filter((r) => r.id !== entry.id);
+		await writeReplay(io, entry.cardId, [...log, entry], replay);
+	}
+}
+
+async function undoFrom(io: CardIO, replay: Replay, entry: ReviewEntry) {
+	// Another tab may have rewritten this entry's `prev`; the stored copy is the one to trust.
+	const stored = (await io.getReview(entry.id)) ?? entry;
+	await io.deleteReview(entry.id);
+	const rest = (await io.log(entry.cardId)).filter((r) => r.id !== entry.id);
+	const later = rest.some((r) => r.review > stored.review || (r.review === stored.review && r.id > stored.id));
+	if (later) {
+		// Replay starts from the earliest review's `prev`: when that was the undone one, start from its `prev`.
+		const first = rest.reduce((x, y) => (y.review < x.review || (y.review === x.review && y.id < x.id) ? y : x));
+		const isFirst = stored.review < first.review || (stored.review === first.review && stored.id < first.id);
+		await writeReplay(io, entry.cardId, isFirst ? rest.map((r) => (r === first ? { ...r, prev: stored.prev } : r)) : rest, replay, rest);
+	}
+	else if (stored.prev) await io.putState(entry.cardId, stored.prev);
+	else await io.deleteState(entry.cardId);
+}
+
+function stampsValue(v: unknown): Stamps {
+	return typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...(v as Stamps) } : {};
+}
+
+/** The records of `result` that differ from `local`, per store, for a merge to write. */
+function mergeWrites(local: BackupData, result: BackupData) {
+	const diff = <T>(before: readonly T[], after: readonly T[], key: (x: T) => string) => {
+		const old = new Map(before.map((x) => [key(x), x]));
+		return after.filter((x) => !same(old.get(key(x)), x));
+	};
+	return {
+		cards: diff(local.cards, result.cards, (c) => c.id),
+		reviews: diff(local.reviews, result.reviews, (r) => r.id),
+		attempts: diff(local.attempts, result.attempts, (a) => a.id),
+		mistakes: diff(local.mistakes, result.mistakes, (m) => m.questionId),
+		settings: diff(local.settings, result.settings, (s) => s.key)
+	};
+}
+
+function countWrites(w: ReturnType<typeof mergeWrites>): number {
+	return w.cards.length + w.reviews.length + w.attempts.length + w.mistakes.length + w.settings.length;
+}
+
 export class IdbBackend implements Backend {
+	replay: Replay = defaultReplay;
+
 	private constructor(private readonly db: Db) {}
 
 	static async open(onProblem: (p: StorageProblem) => void, name = DB_NAME, version = DB_VERSION): Promise<IdbBackend> {
@@ -120,31 +233,57 @@ export class IdbBackend implements Backend {
 		await this.saveReviews([{ state, entry }]);
 	}
 
+	/** The card and review stores of a transaction, as reviewInto/undoFrom see them. */
+	private cardIO(tx: IDBPTransaction<CrmSchema, ('cards' | 'reviews')[], 'readwrite'>): CardIO {
+		const cards = tx.objectStore('cards');
+		const reviews = tx.objectStore('reviews');
+		return {
+			getState: async (id) => (await cards.get(id))?.state,
+			putState: (id, state) => cards.put({ id, state }),
+			deleteState: (id) => cards.delete(id),
+			getReview: (id) => reviews.get(id),
+			log: (cardId) => reviews.index('byCard').getAll(cardId),
+			putReview: (r) => reviews.put(r),
+			deleteReview: (id) => reviews.delete(id)
+		};
+	}
+
 	async saveReviews(items: { state: CardState; entry: ReviewEntry }[]) {
 		const tx = this.db.transaction(['cards', 'reviews'], 'readwrite');
 		await atomic(tx, async () => {
-			for (const { state, entry } of items) {
-				await tx.objectStore('cards').put({ id: entry.cardId, state });
-				await tx.objectStore('reviews').put(entry);
-			}
+			const io = this.cardIO(tx);
+			for (const { state, entry } of items) await reviewInto(io, this.replay, state, entry);
 		});
 	}
 
 	async undoReview(entry: ReviewEntry) {
 		const tx = this.db.transaction(['cards', 'reviews'], 'readwrite');
-		await atomic(tx, async () => {
-			await tx.objectStore('reviews').delete(entry.id);
-			if (entry.prev) await tx.objectStore('cards').put({ id: entry.cardId, state: entry.prev });
-			else await tx.objectStore('cards').delete(entry.cardId);
-		});
+		await atomic(tx, () => undoFrom(this.cardIO(tx), this.replay, entry));
 	}
 
 	async getSetting<T>(key: string) {
 		return (await this.db.get('settings', key))?.value as T | undefined;
 	}
 
-	async putSetting(key: string, value: unknown) {
-		await this.db.put('settings', { key, value });
+	async putSetting(key: string, value: unknown, now = Date.now()) {
+		const tx = this.db.transaction('settings', 'readwrite');
+		await atomic(tx, async () => {
+			const stamps = stampsValue((await tx.store.get(SETTINGS_STAMPS))?.value);
+			stamps[key] = now;
+			await tx.store.put({ key, value });
+			await tx.store.put({ key: SETTINGS_STAMPS, value: stamps });
+		});
+	}
+
+	async patchSetting(key: string, patch: Record<string, unknown>, now = Date.now()) {
+		const tx = this.db.transaction('settings', 'readwrite');
+		await atomic(tx, async () => {
+			const cur = (await tx.store.get(key))?.value;
+			const stamps = stampsValue((await tx.store.get(SETTINGS_STAMPS))?.value);
+			for (const field of Object.keys(patch)) stamps[`${key}.${field}`] = now;
+			await tx.store.put({ key, value: { ...(typeof cur === 'object' && cur !== null ? cur : {}), ...patch } });
+			await tx.store.put({ key: SETTINGS_STAMPS, value: stamps });
+		});
 	}
 
 	async getAttempts(status?: StoredAttempt['status']) {
@@ -244,13 +383,55 @@ export class IdbBackend implements Backend {
 		});
 	}
 
+	async mergeIn(merge: (local: BackupData) => MergeResult, onProgress?: (done: number, total: number) => void) {
+		const names = ['cards', 'reviews', 'attempts', 'mistakes', 'settings'] as const;
+		const tx = this.db.transaction([...names], 'readwrite');
+		let out: MergeResult | undefined;
+		await atomic(tx, async () => {
+			const [cards, reviews, attempts, mistakes, settings] = await Promise.all(names.map((n) => tx.objectStore(n).getAll()));
+			const local = { cards, reviews, attempts, mistakes, settings } as BackupData;
+			out = merge(local);
+			const w = mergeWrites(local, out.result);
+			const total = countWrites(w);
+			let done = 0;
+			const tick = () => {
+				if (++done % 1000 === 0) onProgress?.(done, total);
+			};
+			for (const c of w.cards) (await tx.objectStore('cards').put(c), tick());
+			for (const r of w.reviews) (await tx.objectStore('reviews').put(r), tick());
+			for (const a of w.attempts) (await tx.objectStore('attempts').put(a), tick());
+			for (const m of w.mistakes) (await tx.objectStore('mistakes').put(m), tick());
+			for (const st of w.settings) (await tx.objectStore('settings').put(st), tick());
+		});
+		return out!;
+	}
+
+	async clearProgress() {
+		const tx = this.db.transaction(['cards', 'reviews', 'attempts', 'mistakes', 'settings'], 'readwrite');
+		await atomic(tx, async () => {
+			await tx.objectStore('cards').clear();
+			await tx.objectStore('reviews').clear();
+			await tx.objectStore('attempts').clear();
+			await tx.objectStore('mistakes').clear();
+			await tx.objectStore('settings').delete(PROGRESS_SETTINGS);
+		});
+	}
+
+	async counts() {
+		const tx = this.db.transaction(['cards', 'reviews', 'attempts', 'mistakes']);
+		const [cards, reviews, attempts, mistakes] = await Promise.all((['cards', 'reviews', 'attempts', 'mistakes'] as const).map((n) => tx.objectStore(n).count()));
+		return { cards: cards!, reviews: reviews!, attempts: attempts!, mistakes: mistakes! };
+	}
+
 	close() {
 		this.db.close();
 	}
 }
 
+
 /** Same behaviour as IdbBackend, kept in memory: used when IndexedDB cannot be opened. */
 export class MemoryBackend implements Backend {
+	replay: Replay = defaultReplay;
 	private cards = new Map<string, CardState>();
 	private reviews = new Map<string, ReviewEntry>();
 	private settings = new Map<string, unknown>();
@@ -268,22 +449,34 @@ export class MemoryBackend implements Backend {
 	async saveReview(state: CardState, entry: ReviewEntry) {
 		await this.saveReviews([{ state, entry }]);
 	}
+	private io: CardIO = {
+		getState: async (id) => structuredClone(this.cards.get(id)),
+		putState: async (id, s) => this.cards.set(id, structuredClone(s)),
+		deleteState: async (id) => this.cards.delete(id),
+		getReview: async (id) => structuredClone(this.reviews.get(id)),
+		log: async (cardId) => [...this.reviews.values()].filter((r) => r.cardId === cardId).map((r) => structuredClone(r)),
+		putReview: async (r) => this.reviews.set(r.id, structuredClone(r)),
+		deleteReview: async (id) => this.reviews.delete(id)
+	};
 	async saveReviews(items: { state: CardState; entry: ReviewEntry }[]) {
-		for (const { state, entry } of items) {
-			this.cards.set(entry.cardId, structuredClone(state));
-			this.reviews.set(entry.id, structuredClone(entry));
-		}
+		for (const { state, entry } of items) await reviewInto(this.io, this.replay, state, entry);
 	}
 	async undoReview(entry: ReviewEntry) {
-		this.reviews.delete(entry.id);
-		if (entry.prev) this.cards.set(entry.cardId, structuredClone(entry.prev));
-		else this.cards.delete(entry.cardId);
+		await undoFrom(this.io, this.replay, entry);
 	}
 	async getSetting<T>(key: string) {
 		return structuredClone(this.settings.get(key)) as T | undefined;
 	}
-	async putSetting(key: string, value: unknown) {
+	async putSetting(key: string, value: unknown, now = Date.now()) {
 		this.settings.set(key, structuredClone(value));
+		this.settings.set(SETTINGS_STAMPS, { ...stampsValue(this.settings.get(SETTINGS_STAMPS)), [key]: now });
+	}
+	async patchSetting(key: string, patch: Record<string, unknown>, now = Date.now()) {
+		const cur = this.settings.get(key);
+		this.settings.set(key, { ...(typeof cur === 'object' && cur !== null ? cur : {}), ...structuredClone(patch) });
+		const stamps = stampsValue(this.settings.get(SETTINGS_STAMPS));
+		for (const field of Object.keys(patch)) stamps[`${key}.${field}`] = now;
+		this.settings.set(SETTINGS_STAMPS, stamps);
 	}
 	async getAttempts(status?: StoredAttempt['status']) {
 		return [...this.attempts.values()].filter((a) => !status || a.status === status).map((a) => structuredClone(a));
@@ -343,6 +536,21 @@ export class MemoryBackend implements Backend {
 		for (const m of copy.mistakes) this.mistakes.set(m.questionId, m);
 		for (const s of copy.settings) this.settings.set(s.key, s.value);
 	}
+	async mergeIn(merge: (local: BackupData) => MergeResult) {
+		const out = merge(await this.exportAll());
+		await this.importAll(out.result);
+		return out;
+	}
+	async clearProgress() {
+		this.cards.clear();
+		this.reviews.clear();
+		this.attempts.clear();
+		this.mistakes.clear();
+		this.settings.delete(PROGRESS_SETTINGS);
+	}
+	async counts() {
+		return { cards: this.cards.size, reviews: this.reviews.size, attempts: this.attempts.size, mistakes: this.mistakes.size };
+	}
 	close() {}
 }
 
@@ -360,6 +568,8 @@ function describeError(e: unknown): string {
  */
 export class ProgressStore {
 	private queue: (() => Promise<unknown>)[] = [];
+	/** Called after each write that landed: the app tells other tabs from here. */
+	onWrite: (() => void) | null = null;
 
 	constructor(
 		readonly backend: Backend,
@@ -372,10 +582,14 @@ export class ProgressStore {
 			if (!factory && typeof indexedDB === 'undefined') throw new Error('indexedDB is not defined');
 			const backend = await (factory ? factory() : IdbBackend.open(onProblem));
 			return new ProgressStore(backend, true, onProblem);
-		} catch {
+		} catch (e) {
 			onProblem({
 				kind: 'unavailable',
-				message: '此浏览器不允许本站使用本地存储（可能处于无痕/隐私模式）。你仍然可以继续学习，但关闭或刷新页面后，本次的进度会丢失。'
+				message:
+					(e as { name?: string } | null)?.name === 'VersionError'
+						? // A downgrade: the stored database was written by a newer build of the site (an old cached page).
+							'本机的学习数据库来自更新版本的本站，而当前打开的是旧版本，所以暂时无法读取。你的数据没有受影响：请刷新页面；如果仍然如此，请清除本站的浏览器缓存（不要清除“网站数据”）后重新打开。在此之前，本页的操作不会被保存。'
+						: '此浏览器不允许本站使用本地存储（可能处于无痕/隐私模式）。你仍然可以继续学习，但关闭或刷新页面后，本次的进度会丢失。'
 			});
 			return new ProgressStore(new MemoryBackend(), false, onProblem);
 		}
@@ -419,6 +633,7 @@ export class ProgressStore {
 			}
 			const hadFailed = this.failed;
 			this.queue.shift();
+			this.onWrite?.();
 			if (hadFailed && this.queue.length === 0) {
 				this.failed = false;
 				this.onProblem({ kind: 'recovered', message: '之前未保存的进度已经成功保存。' });

@@ -16,6 +16,7 @@ describe('the course content', () => {
 		expect(course.chapters.map((c) => c.id)).toEqual([
 			'overview',
 			'customer',
+			'development',
 			'marketing',
 			'segmentation',
 			'interaction',
@@ -81,7 +82,7 @@ describe('the course content', () => {
 			.map((f) => readFileSync(`${dir}/${f}`, 'utf8'))
 			.join('\n');
 		expect(text).not.toMatch(/[\u2F00-\u2FDF]/);
-		for (const marker of ['原创力文档', 'VIP', '下载', 'book118', '惊醒比较']) expect(text, marker).not.toContain(marker);
+		for (const marker of ['原创力文档', '成为VIP', 'VIP会员', '下载', 'book118', '惊醒比较']) expect(text, marker).not.toContain(marker);
 		for (const offTopic of ['理财经理', '公关部', '供应链的八', '营销的六个步骤', '营销六步', '分公司']) expect(text, offTopic).not.toContain(offTopic);
 	});
 
@@ -113,6 +114,93 @@ describe('the course content', () => {
 			'perceived-quality-vs-satisfaction'
 		]) {
 			expect(ids.has(id), id).toBe(true);
+		}
+	});
+});
+
+// Issue 12, part A: the wider syllabus for chapters 1-4 (教材拓展). The lead adds part B's ids in a block of its own.
+describe('wider syllabus: overview, customer, development, marketing', () => {
+	const PART_A_CHAPTERS = ['overview', 'customer', 'development', 'marketing'];
+	/** Concept ids the issue requires, by chapter; every one comes from the wider textbooks. */
+	const PART_A_EXTENSION_CONCEPTS: Record<string, string[]> = {
+		overview: ['crm-definition-schools', 'crm-essence', 'customer-role-evolution', 'market-share-vs-customer-share'],
+		customer: ['relationship-types-described', 'relationship-type-grid', 'relationship-type-aliases', 'competitor-as-customer', 'customer-states-compare'],
+		development: [
+			'customer-selection',
+			'why-select-customers',
+			'good-customer-conditions',
+			'good-vs-bad-customer',
+			'big-customer-risks',
+			'customer-selection-principles',
+			'matching-principle',
+			'matching-matrix',
+			'customer-acquisition',
+			'marketing-vs-selling-acquisition',
+			'attractive-offer-factors',
+			'psychological-pricing',
+			'odd-vs-even-pricing',
+			'discount-pricing',
+			'convenient-channel',
+			'promotion-mix-tools',
+			'prospecting-methods',
+			'prospecting-methods-compare',
+			'organizational-buying-situations',
+			'buying-situations-compare'
+		],
+		marketing: ['relationship-marketing-levels', 'relationship-marketing-levels-compare', 'frequent-flyer-program', 'relationship-marketing-features-alt']
+	};
+
+	it('has every required concept of part A in its chapter, marked 教材拓展', () => {
+		for (const [chapter, ids] of Object.entries(PART_A_EXTENSION_CONCEPTS)) {
+			for (const id of ids) {
+				const c = course.concepts.find((x) => x.id === id);
+				expect(c, id).toBeDefined();
+				expect(c!.chapter, id).toBe(chapter);
+				expect(c!.source, id).toBe('extension');
+			}
+		}
+	});
+
+	it('keeps the seed cards of these chapters unmarked, so 只看课程资料 still shows them', () => {
+		for (const id of ['crm', 'crm-benefits', 'customer-relationship-types', 'customer-vs-client', 'relationship-marketing-features', 'man-criteria']) {
+			expect(course.concepts.find((x) => x.id === id)!.source, id).toBe('course');
+		}
+	});
+
+	it('puts 客户的选择与开发 third, entirely from the wider textbooks, with every question type', () => {
+		expect(course.chapters[2]).toMatchObject({ id: 'development', title: '客户的选择与开发' });
+		const qs = course.questions.filter((q) => q.chapter === 'development');
+		expect(qs.length).toBeGreaterThanOrEqual(60);
+		for (const q of qs) expect(q.source, q.id).toBe('extension');
+		for (const c of course.concepts.filter((x) => x.chapter === 'development')) expect(c.source, c.id).toBe('extension');
+		const types = new Set(qs.map((q) => q.type));
+		for (const t of TYPES) expect(types.has(t), `development lacks ${t}`).toBe(true);
+	});
+
+	it('adds at least 130 extension questions to these chapters, each explained and linked to an extension card', () => {
+		const ext = course.questions.filter((q) => q.source === 'extension' && PART_A_CHAPTERS.includes(q.chapter));
+		expect(ext.length).toBeGreaterThanOrEqual(130);
+		const extConcepts = new Set(course.concepts.filter((c) => c.source === 'extension').map((c) => c.id));
+		for (const q of ext) {
+			if (q.type !== 'define' && q.type !== 'short') expect(q.explanation.length, q.id).toBeGreaterThan(5);
+			expect(q.concepts.some((id) => extConcepts.has(id)), q.id).toBe(true);
+		}
+	});
+
+	it('states both sides where the seeds and the wider textbooks disagree', () => {
+		for (const id of ['competitor-as-customer', 'market-share-vs-customer-share']) {
+			const text = course.concepts.find((x) => x.id === id)!.text;
+			expect(text, id).toContain('课程资料');
+			expect(text, id).toContain('通行教材');
+		}
+		expect(course.concepts.find((x) => x.id === 'competitor-as-customer')!.text).toContain('竞争对手');
+		expect(course.concepts.find((x) => x.id === 'market-share-vs-customer-share')!.text).toContain('市场份额');
+	});
+
+	it('still offers all six question types in every chapter after the additions', () => {
+		for (const ch of course.chapters) {
+			const types = new Set(course.questions.filter((q) => q.chapter === ch.id).map((q) => q.type));
+			expect([...types].sort(), ch.id).toEqual([...TYPES].sort());
 		}
 	});
 });

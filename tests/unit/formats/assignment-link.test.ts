@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeAssignment, encodeAssignment, validateAssignment, type Assignment } from '../../../src/lib/formats/assignment-link';
+import { base64urlnopad } from '@scure/base';
+import { decodeAssignment, encodeAssignment, validateAssignment, windowState, type Assignment } from '../../../src/lib/formats/assignment-link';
 import { smallBank } from '../fixtures';
 
 const bank = smallBank();
@@ -122,5 +123,34 @@ describe('assignment links', () => {
 		it('whitespace from wrapped mail links is ignored', () => {
 			expect(decode(code.slice(0, 20) + '\n  ' + code.slice(20)).ok).toBe(true);
 		});
+	});
+});
+
+describe('open and close times', () => {
+	const opens = Date.parse('2026-12-01T00:00:00Z');
+	const closes = Date.parse('2026-12-08T16:00:00Z');
+	const timed: Assignment = { ...picked, opensAt: opens, closesAt: closes };
+
+	it('round-trips the window, and a link without one is unchanged (older links still decode)', () => {
+		const decoded = decodeAssignment(encodeAssignment(timed), known);
+		expect(decoded).toEqual({ ok: true, assignment: timed });
+		const plain = encodeAssignment(picked);
+		const payload = JSON.parse(new TextDecoder().decode(base64urlnopad.decode(plain.split('.')[1]!)));
+		expect(payload).toHaveLength(11);
+		expect(decodeAssignment(plain, known)).toEqual({ ok: true, assignment: picked });
+		expect(decodeAssignment(encodeAssignment({ ...picked, closesAt: closes }), known)).toEqual({ ok: true, assignment: { ...picked, closesAt: closes } });
+	});
+
+	it('refuses a close time before the open time', () => {
+		expect(validateAssignment({ ...timed, closesAt: opens - 1 })).toContain('截止时间应晚于开放时间');
+		expect(validateAssignment({ ...timed, opensAt: 'soon' })).toContain('开放时间格式不对');
+	});
+
+	it('says whether the assignment is open at a moment', () => {
+		expect(windowState(timed, opens - 1)).toBe('not-yet');
+		expect(windowState(timed, opens)).toBe('open');
+		expect(windowState(timed, closes)).toBe('open');
+		expect(windowState(timed, closes + 1)).toBe('closed');
+		expect(windowState(picked, 0)).toBe('open');
 	});
 });

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBackup, parseBackup } from '../../../src/lib/formats/backup';
-import { Rating, Scheduler } from '../../../src/lib/srs/scheduler';
+import { sampleData } from './samples';
 
-const s = new Scheduler({ retention: 0.9 });
-const r = s.rate('crm:card', null, Rating.Good, new Date('2026-06-01T08:00:00Z'));
-const data = {
-	cards: [{ id: 'crm:card', state: r.state }],
-	reviews: [r.entry],
-	attempts: [{ id: 'a1', status: 'finished' as const, kind: 'mock', startedAt: 1, updatedAt: 2, data: { answers: {} } }],
-	mistakes: [{ questionId: 'q1', data: { misses: 1 } }],
-	settings: [{ key: 'study', value: { retention: 0.85 } }]
-};
+const data = sampleData();
 
 describe('backup files', () => {
 	it('round-trips through JSON', () => {
@@ -25,8 +17,8 @@ describe('backup files', () => {
 			[text.slice(0, text.length / 2), '不是有效的 JSON'],
 			['{"hello": 1}', '不是本站导出的备份文件'],
 			[JSON.stringify({ ...JSON.parse(text), version: 99 }), '更新版本'],
-			[JSON.stringify({ ...JSON.parse(text), reviews: undefined }), '缺少“reviews”'],
-			[JSON.stringify({ ...JSON.parse(text), cards: [{ id: 'x', state: { due: 'soon' } }] }), '第 1 张卡片']
+			[JSON.stringify({ ...JSON.parse(text), reviews: undefined }), '缺少 reviews'],
+			[JSON.stringify({ ...JSON.parse(text), cards: [{ id: 'x', state: { due: 'soon' } }] }), '第 1 张卡片有误：cards[0].state.due 应为时间']
 		];
 		for (const [input, why] of cases) {
 			const result = parseBackup(input, 'my.json');

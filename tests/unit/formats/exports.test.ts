@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseCourse } from '../../../src/lib/content/parse';
 import { BLANK_MARK, type Course, type Question } from '../../../src/lib/content/types';
-import { acceptedBlankAnswers, categoryPath } from '../../../src/lib/formats/bank';
+import { ANY_ORDER_NOTE, blankAnswers, categoryPath } from '../../../src/lib/formats/bank';
+import { parse as parseGift, type GIFTQuestion } from 'gift-pegjs';
 import { escapeCloze, toMoodleXml } from '../../../src/lib/formats/moodle';
 import { escapeGift, toGift } from '../../../src/lib/formats/gift';
 import { ANKI_HEADER, ankiField, toAnkiText } from '../../../src/lib/formats/anki';
+import { readAnkiText } from './anki-reader';
+import { exportCounts, exportFile, exportFileNames } from '$lib/server/exports';
 import { toCsv } from '../../../src/lib/formats/csv';
+import { calcSamples } from '../../../src/lib/quiz/calc';
 import { portableRenderer as render } from '../../../src/lib/server/markdown';
 import { loadContentFiles } from '../content/load';
 
@@ -15,6 +19,7 @@ const course: Course = parseCourse(loadContentFiles());
 type XmlQuestion = {
 	'@_type': string;
 	name?: { text: string };
+	idnumber?: string;
 	category?: { text: string };
 	questiontext?: { text: string };
 	answer?: { '@_fraction': string; text: string }[];
@@ -46,8 +51,8 @@ describe('Moodle XML export', () => {
 				chapter = course.chapters.find((c) => categoryPath(c.title) === x.category!.text)!.id;
 				continue;
 			}
-			const q = byId.get(x.name!.text)!;
-			expect(q, x.name!.text).toBeDefined();
+			const q = byId.get(x.idnumber!)!;
+			expect(q, x.idnumber).toBeDefined();
 			expect(q.chapter).toBe(chapter);
 			seen.push(q.id);
 		}
@@ -56,9 +61,9 @@ describe('Moodle XML export', () => {
 	});
 
 	it('maps every type faithfully, with the same answers', () => {
-		const expectedType: Record<Question['type'], string> = { single: 'multichoice', multiple: 'multichoice', judge: 'truefalse', fill: 'shortanswer', define: 'essay', short: 'essay' };
+		const expectedType: Record<Question['type'], string> = { single: 'multichoice', multiple: 'multichoice', judge: 'truefalse', fill: 'shortanswer', define: 'essay', short: 'essay', calc: 'numerical' };
 		for (const x of parsed.filter((p) => p['@_type'] !== 'category')) {
-			const q = byId.get(x.name!.text)!;
+			const q = byId.get(x.idnumber!)!;
 			const type = q.type === 'fill' && q.answer.blanks.length > 1 ? 'multianswer' : expectedType[q.type];
 			expect(x['@_type'], q.id).toBe(type);
 			switch (q.type) {
@@ -78,16 +83,44 @@ describe('Moodle XML export', () => {
 					expect(x.answer!.find((a) => a['@_fraction'] === '100')!.text, q.id).toBe(String(q.answer));
 					break;
 				case 'fill': {
-					const accepted = acceptedBlankAnswers(q.answer).map((b) => [...b.own, ...b.others]);
+					const accepted = blankAnswers(q.answer);
 					if (accepted.length === 1) expect(x.answer!.map((a) => a.text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'))).toEqual(accepted[0]);
 					else expect(clozeBlanks(x.questiontext!.text), q.id).toEqual(accepted);
 					expect(x.questiontext!.text).not.toContain(BLANK_MARK);
 					break;
 				}
+				case 'calc':
+					break;
 				default:
 					for (const p of q.answer.points) expect(x.graderinfo!.text, q.id).toContain(render.inline(p));
 			}
 		}
+	});
+
+	it('exports any-order blanks in the textbook order, so one answer typed into every blank cannot earn full marks', () => {
+		const anyOrder = parsed.filter((x) => x['@_type'] === 'multianswer').map((x) => ({ x, q: byId.get(x.idnumber!)! })).filter(({ q }) => q.type === 'fill' && q.answer.anyOrder);
+		expect(anyOrder.length).toBeGreaterThan(0);
+		for (const { x, q } of anyOrder) {
+			if (q.type !== 'fill') continue;
+			const blanks = clozeBlanks(x.questiontext!.text);
+			expect(blanks, q.id).toEqual(q.answer.blanks);
+			expect(x.questiontext!.text, q.id).toContain(ANY_ORDER_NOTE);
+			// Moodle marks each blank on its own: typing blank 1's answer everywhere earns only the blanks that accept it.
+			const typedEverywhere = q.answer.blanks[0]![0]!;
+			const credited = blanks.filter((alts) => alts.includes(typedEverywhere)).length;
+			expect(credited, q.id).toBeLessThan(blanks.length);
+		}
+	});
+
+	it('names questions by a short stem preview and keeps the id in idnumber', () => {
+		for (const x of parsed.filter((p) => p['@_type'] !== 'category')) {
+			const q = byId.get(x.idnumber!)!;
+			expect(x.name!.text, q.id).not.toBe(q.id);
+			expect(x.name!.text.length, q.id).toBeLessThanOrEqual(31);
+			expect(x.name!.text, q.id).not.toMatch(/\*\*|`/);
+		}
+		const first = course.questions.find((q) => q.type === 'single')!;
+		expect(parsed.find((x) => x.idnumber === first.id)!.name!.text.replace(/…$/, '')).toBe(first.stem.replace(/[*_`#>]/g, '').replace(/\s+/g, ' ').trim().slice(0, 30));
 	});
 
 	it('exports one chapter on its own', () => {
@@ -102,6 +135,40 @@ describe('Moodle XML export', () => {
 		const tricky = parseMoodle(toMoodleXml({ ...course, questions: [{ ...course.questions.find((q) => q.type === 'judge')!, stem: 'a ]]> b & <c>' }] }, render));
 		expect(tricky[1]!.questiontext!.text).toContain(']]&gt;');
 		expect(escapeCloze('a}b#c~d/e"f\\g')).toBe('a\\}b\\#c\\~d\\/e\\"f\\\\g');
+	});
+});
+
+/** GIFT questions a file should hold: one per question, and one per blank of a many-blank fill question. */
+const giftCount = (questions: readonly Question[]) => questions.reduce((n, q) => n + (q.type === 'fill' ? q.answer.blanks.length : q.type === 'calc' ? q.answer.fields.length : 1), 0);
+
+describe('GIFT export parses in gift-pegjs', () => {
+	const files = [{ name: 'questions.gift.txt', chapters: undefined as string[] | undefined }, ...course.chapters.map((c) => ({ name: `${c.id}.questions.gift.txt`, chapters: [c.id] }))];
+
+	it.each(files)('$name parses, with every question and category', ({ chapters }) => {
+		const text = toGift(course, chapters ? { chapters } : {});
+		let parsed: GIFTQuestion[] = [];
+		expect(() => (parsed = parseGift(text))).not.toThrow();
+		const questions = course.questions.filter((q) => !chapters || chapters.includes(q.chapter));
+		expect(parsed.filter((g) => g.type === 'Category')).toHaveLength(new Set(questions.map((q) => q.chapter)).size);
+		const real = parsed.filter((g) => g.type !== 'Category');
+		expect(real).toHaveLength(giftCount(questions));
+		const byTitle = new Map(real.map((g) => [(g as { title: string }).title, g]));
+		for (const q of questions) {
+			if (q.type !== 'fill') continue;
+			q.answer.blanks.forEach((alts, k) => {
+				const g = byTitle.get(q.answer.blanks.length === 1 ? q.id : `${q.id}_b${k + 1}`);
+				expect(g?.type, q.id).toBe('Short');
+				if (g?.type === 'Short') expect(g.choices.map((c) => c.text.text).sort(), q.id).toEqual(blankAnswers(q.answer)[k]!.map((a) => a.trim()).sort());
+			});
+		}
+	});
+
+	it('gives a blank that opens the question a lead-in, which every parser accepts', () => {
+		const first = course.questions.find((q) => q.type === 'fill' && q.stem.trimStart().startsWith(BLANK_MARK));
+		const q: Question = first ?? { ...course.questions.find((x) => x.type === 'fill')!, stem: `${BLANK_MARK}之所以重要` };
+		const gift = toGift({ ...course, questions: [q] });
+		expect(gift).toMatch(/::\[markdown\]填空：\{=/);
+		expect(() => parseGift(gift)).not.toThrow();
 	});
 });
 
@@ -130,28 +197,71 @@ describe('GIFT export', () => {
 describe('Anki export', () => {
 	const cards = [
 		{ id: 'c1:card', chapter: 'loyalty', front: '<p>客户忠诚</p>', back: 'line1\nline2\twith tab', tags: ['CRM', '名词 解释'] },
-		{ id: 'c2:card', chapter: 'churn', front: 'say "hi"', back: 'b', tags: [] }
+		{ id: 'c2:card', chapter: 'churn', front: 'say "hi"', back: '<p>a</p>\n<ol>\n<li>x</li>\n<li>y</li>\n</ol>\n<p>b\nc</p>', tags: [] }
 	];
 	const text = toAnkiText(cards, { loyalty: '客户忠诚', churn: '客户流失与挽回' });
-	const lines = text.split('\n');
 
-	it('starts with the header lines Anki reads', () => {
-		expect(lines.slice(0, ANKI_HEADER.length)).toEqual(ANKI_HEADER);
-		expect(lines).toContain('#separator:tab');
-		expect(lines).toContain('#html:true');
-		expect(lines.some((l) => /^#tags column:\d+$/.test(l))).toBe(true);
+	it('starts with the header lines Anki reads, and names no columns', () => {
+		expect(text.split('\n').slice(0, ANKI_HEADER.length)).toEqual(ANKI_HEADER);
+		expect(text).not.toMatch(/^#columns:/m);
 		expect(text.charCodeAt(0)).not.toBe(0xfeff);
 	});
 
-	it('has one note per line with GUID, a deck per chapter, front, back and tags columns', () => {
-		const notes = lines.slice(ANKI_HEADER.length).filter(Boolean);
+	// In any language: the Basic note type is Front/Back in English and 正面/背面 in Chinese.
+	it.each([[['Front', 'Back']], [['正面', '背面']]])('imports into a Basic note type with fields %j', (fields) => {
+		const { meta, notes } = readAnkiText(text, fields);
+		expect(meta).toMatchObject({ separator: '\t', html: true });
 		expect(notes).toHaveLength(2);
-		const cols = notes[0]!.split('\t');
-		expect(cols).toEqual(['c1:card', 'CRM 客户关系管理::客户忠诚', '<p>客户忠诚</p>', 'line1<br>line2 with tab', 'CRM 名词_解释']);
-		const tagsColumn = Number(ANKI_HEADER.find((h) => h.startsWith('#tags column:'))!.split(':')[1]);
-		expect(cols[tagsColumn - 1]).toBe('CRM 名词_解释');
-		expect(notes[1]!.split('\t')[1]).toBe('CRM 客户关系管理::客户流失与挽回');
+		expect(notes[0]).toEqual({ guid: 'c1:card', deck: 'CRM 客户关系管理::客户忠诚', fields: ['<p>客户忠诚</p>', 'line1<br>line2 with tab'], tags: ['CRM', '名词_解释'] });
+		expect(notes[1]).toMatchObject({ guid: 'c2:card', deck: 'CRM 客户关系管理::客户流失与挽回', fields: ['say "hi"', '<p>a</p><ol><li>x</li><li>y</li></ol><p>b<br>c</p>'], tags: [] });
+	});
+
+	it('shows what named columns did in a Chinese Anki: the GUID in 正面 and 背面 empty', () => {
+		const old = ['#separator:tab', '#html:true', '#guid column:1', '#deck column:2', '#tags column:5', '#columns:GUID\tDeck\tFront\tBack\tTags', 'c1:card\tdeck\tfront\tback\ttag'].join('\n');
+		expect(readAnkiText(old, ['正面', '背面']).notes[0]!.fields).toEqual(['c1:card', '']);
+		expect(readAnkiText(old, ['Front', 'Back']).notes[0]!.fields).toEqual(['front', 'back']);
+	});
+
+	it('keeps line breaks inside text but drops those between block tags', () => {
+		expect(ankiField('<p>a</p>\n<p>b</p>')).toBe('<p>a</p><p>b</p>');
+		expect(ankiField('a\nb')).toBe('a<br>b');
 		expect(ankiField('say "hi"')).toBe('"say ""hi"""');
+	});
+});
+
+describe('the published export files', () => {
+	const names = exportFileNames();
+	const chapterCount = course.chapters.length;
+
+	it('has the whole course and every chapter for each kind', () => {
+		expect(names.filter((n) => n.endsWith('questions.gift.txt'))).toHaveLength(chapterCount + 1);
+	});
+
+	it.each(names.filter((n) => n.endsWith('.gift.txt')))('%s parses in gift-pegjs', (name) => {
+		const { body } = exportFile(name)!;
+		const chapter = name === 'questions.gift.txt' ? null : name.split('.')[0]!;
+		const parsed = parseGift(body);
+		// The published files also carry a fixed sample of generated 计算 questions.
+		const bank = [...course.questions, ...calcSamples()];
+		expect(parsed.filter((g) => g.type !== 'Category')).toHaveLength(giftCount(bank.filter((q) => !chapter || q.chapter === chapter)));
+	});
+
+	it.each(names.filter((n) => n.endsWith('.anki.txt')))('%s imports into 正面/背面 with no GUID in a field and no <br> between blocks', (name) => {
+		const { body } = exportFile(name)!;
+		const { notes } = readAnkiText(body, ['正面', '背面']);
+		expect(notes.length).toBeGreaterThan(0);
+		for (const n of notes) {
+			expect(n.fields[0]).not.toBe(n.guid);
+			expect(n.fields[1]!.length).toBeGreaterThan(0);
+			expect(n.deck).toMatch(/^CRM 客户关系管理::/);
+			for (const f of n.fields) expect(f).not.toMatch(/<\/?(p|ol|ul|li|div|h\d)\b[^>]*>\s*<br>|<br>\s*<\/?(p|ol|ul|li|div|h\d)\b/);
+		}
+	});
+
+	it('counts GIFT questions apart from bank questions, since each blank of a many-blank question is one', () => {
+		const counts = exportCounts();
+		expect(counts['*']).toMatchObject({ questions: course.questions.length, gift: giftCount(course.questions) });
+		expect(counts['*']!.gift).toBeGreaterThan(counts['*']!.questions);
 	});
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fsrs, createEmptyCard, Rating as R } from 'ts-fsrs';
 import { IdbBackend } from '../../../src/lib/storage/store';
-import { GRADES, Scheduler, formatInterval, fromFsrsCard, newCardState, toFsrsCard, type Grade } from '../../../src/lib/srs/scheduler';
+import { GRADES, LEARNING_STEPS, Scheduler, formatInterval, fromFsrsCard, newCardState, toFsrsCard, type Grade } from '../../../src/lib/srs/scheduler';
 
 describe('Scheduler', () => {
 	it('a card stored in IndexedDB, reloaded and rated gives exactly what an unstored card gives', async () => {
@@ -12,7 +12,7 @@ describe('Scheduler', () => {
 		let now = new Date('2026-06-01T08:00:00+08:00');
 		let stored = newCardState(now);
 		let plain = createEmptyCard(now);
-		const reference = fsrs({ request_retention: 0.9, enable_fuzz: true, enable_short_term: true });
+		const reference = fsrs({ request_retention: 0.9, enable_fuzz: true, enable_short_term: true, learning_steps: [...LEARNING_STEPS] });
 		const ratings: Grade[] = [R.Good, R.Good, R.Again, R.Hard, R.Good, R.Easy, R.Good];
 		for (const rating of ratings) {
 			const { state, entry } = scheduler.rate('c1', stored, rating, now);

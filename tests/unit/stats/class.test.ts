@@ -50,9 +50,15 @@ describe('class statistics', () => {
 		expect(extremeGroups(ten.slice(0, 1)).upper.size).toBe(0);
 	});
 
+	// A fifth student (s5) answers only q3, rightly: totals 4, 3, 2, 1, 1. With five students the
+	// groups are round(5 × 0.27) = 1 each: s1 on top and s5 at the bottom (s4 ties at 1 but sorts first).
+	// Facility = right answers / 5: q1 2, q2 2, q3 2 (s4, s5), q4 2, q5 3.
+	// Discrimination = s1's share − s5's share: q3 is 0 − 1 = −1, the others 1 − 0 = 1.
+	const klass5 = [...klass, attempt('s5', [undefined, undefined, S('B'), undefined, undefined])];
+
 	it('computes facility, discrimination and option counts as worked out by hand', () => {
-		const stats = new Map(itemAnalysis(klass, byId).map((s) => [s.questionId, s]));
-		expect([...stats.values()].map((s) => s.facility)).toEqual([0.5, 0.5, 0.25, 0.5, 0.75]);
+		const stats = new Map(itemAnalysis(klass5, byId).map((s) => [s.questionId, s]));
+		expect([...stats.values()].map((s) => s.facility)).toEqual([0.4, 0.4, 0.4, 0.4, 0.6]);
 		expect([...stats.values()].map((s) => s.discrimination)).toEqual([1, 1, -1, 1, 1]);
 		expect(stats.get('q1')!.options).toEqual([
 			{ key: 'A', correct: true, count: 2 },
@@ -60,18 +66,18 @@ describe('class statistics', () => {
 			{ key: 'C', correct: false, count: 1 },
 			{ key: 'D', correct: false, count: 0 }
 		]);
-		expect(stats.get('q3')!.options!.map((o) => o.count)).toEqual([0, 1, 2, 1]);
+		expect(stats.get('q3')!.options!.map((o) => o.count)).toEqual([0, 2, 2, 1]);
 		expect(stats.get('q4')!.options).toEqual([
 			{ key: 'T', correct: false, count: 1 },
 			{ key: 'F', correct: true, count: 2 }
 		]);
-		expect(stats.get('q4')!.blank).toBe(1);
+		expect(stats.get('q4')!.blank).toBe(2);
 		expect(stats.get('q3')!.flags).toEqual(['negative-discrimination']);
 		expect(stats.get('q1')!.flags).toEqual([]);
 	});
 
 	it('flags items that everyone or no one gets right', () => {
-		const all = ['x1', 'x2', 'x3'].map((k) => attempt(k, [S('A'), J(false), S('A'), J(false), J(true)]));
+		const all = ['x1', 'x2', 'x3', 'x4', 'x5'].map((k) => attempt(k, [S('A'), J(false), S('A'), J(false), J(true)]));
 		const stats = new Map(itemAnalysis(all, byId).map((s) => [s.questionId, s]));
 		expect(stats.get('q1')!.flags).toContain('too-easy');
 		expect(stats.get('q2')!.flags).toContain('too-hard');
@@ -89,7 +95,17 @@ describe('class statistics', () => {
 		};
 		const none = itemAnalysis([graded('a', null), graded('b', null)], map)[0]!;
 		expect(none).toMatchObject({ n: 2, facility: null, discrimination: null, flags: [] });
-		const some = itemAnalysis([graded('a', [0, 1]), graded('b', null), graded('c', [0])], map)[0]!;
-		expect(some.facility).toBe(0.75);
+		// Five marked (shares 1, 0.5, 1, 0, 0.5: mean 0.6) and one still pending, which is left out.
+		const some = itemAnalysis([graded('a', [0, 1]), graded('b', null), graded('c', [0]), graded('d', [0, 1]), graded('e', []), graded('f', [1])], map)[0]!;
+		expect(some).toMatchObject({ n: 6, marked: 5, facility: 0.6 });
+		// Four marked: below the minimum sample, so nothing is computed or flagged.
+		expect(itemAnalysis([graded('a', [0, 1]), graded('c', [0]), graded('d', [0, 1]), graded('e', [])], map)[0]).toMatchObject({ marked: 4, facility: null, flags: [] });
+	});
+
+	it('never flags a question on fewer than five answers (one student saw it and got it wrong)', () => {
+		const [q1] = itemAnalysis([attempt('only', [S('D'), J(false), S('A'), J(true), J(false)])], byId);
+		expect(q1).toMatchObject({ n: 1, marked: 1, facility: null, discrimination: null, flags: [] });
+		// The four-student class of the hand-worked table is below the minimum too.
+		expect(itemAnalysis(klass, byId).every((s) => s.facility === null && s.flags.length === 0)).toBe(true);
 	});
 });

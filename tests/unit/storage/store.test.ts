@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DB_VERSION, MIGRATIONS, runMigrations, type CrmSchema } from '../../../src/lib/storage/schema';
 import { IdbBackend, MemoryBackend, ProgressStore, type Backend, type StorageProblem } from '../../../src/lib/storage/store';
 import { Rating, Scheduler, newCardState } from '../../../src/lib/srs/scheduler';
+import { sampleAttempt, sampleMistake } from '../formats/samples';
 
 beforeEach(() => {
 	globalThis.indexedDB = new IDBFactory();
@@ -18,8 +19,8 @@ async function fill(backend: Backend) {
 	const { state, entry } = scheduler.rate('concept-a:card', null, Rating.Good, now);
 	await backend.saveReview(state, entry);
 	await backend.putSetting('retention', 0.85);
-	await backend.putAttempt({ id: 'att-1', status: 'active', kind: 'practice', startedAt: 1, updatedAt: 2, data: { answers: { q1: 'A' } } });
-	await backend.putMistakes([{ questionId: 'q1', data: { misses: 2 } }], []);
+	await backend.putAttempt({ id: 'att-1', status: 'active', kind: 'mock', startedAt: 1, updatedAt: 2, data: sampleAttempt(false) });
+	await backend.putMistakes([{ questionId: 'q1', data: sampleMistake('q1') }], []);
 	return { state, entry };
 }
 

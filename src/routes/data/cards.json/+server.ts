@@ -3,6 +3,7 @@ import { cardFaces } from '$lib/server/cards';
 
 export const prerender = true;
 
+/** Card faces, fetched only when a review session starts. */
 export function GET() {
-	return json({ version: 1, cards: cardFaces() });
+	return json({ version: 2, cards: cardFaces().map(({ id, title, front, back }) => ({ id, title, front, back })) });
 }

@@ -1,0 +1,133 @@
+/**
+ * What a 刷题 session needs around the questions: reading counts typed on a phone, the honest
+ * shape of a paper before it is drawn, the summary when practice ends, 收藏, keyboard answers.
+ * Pure: time and the bank are inputs.
+ */
+import type { Question } from '../content/types';
+import type { AttemptData } from './attempt';
+import { calcKindsFor } from './calc';
+import { markQuestion } from './marking';
+import type { PaperSpec, Response } from './types';
+
+/** A whole number as typed, full-width digits (１０) and spaces allowed; null if it is not one. */
+export function parseWholeNumber(raw: string): number | null {
+	const t = raw.normalize('NFKC').trim();
+	return /^\d{1,6}$/.test(t) ? Number(t) : null;
+}
+
+export interface PaperPlan {
+	rows: { type: Question['type']; wanted: number; count: number; marks: number }[];
+	questions: number;
+	total: number;
+	/** What the make-up table promises. */
+	promisedTotal: number;
+	short: boolean;
+}
+
+/** The paper the spec will really give with this bank, before it is drawn: counts capped by what exists. */
+export function paperPlan(bank: readonly Question[], spec: PaperSpec): PaperPlan {
+	const inScope = bank.filter((q) => (spec.chapters.length === 0 || spec.chapters.includes(q.chapter)) && (!spec.courseOnly || q.source !== 'extension'));
+	const rows = spec.rows
+		.filter((r) => r.count > 0)
+		.map((r) => {
+			const available = r.type === 'calc' ? (calcKindsFor(spec.chapters).length ? Infinity : 0) : inScope.filter((q) => q.type === r.type).length;
+			return { type: r.type, wanted: r.count, count: Math.min(r.count, available), marks: r.marks };
+		});
+	const total = rows.reduce((s, r) => s + r.count * r.marks, 0);
+	const promisedTotal = rows.reduce((s, r) => s + r.wanted * r.marks, 0);
+	return { rows, questions: rows.reduce((s, r) => s + r.count, 0), total, promisedTotal, short: rows.some((r) => r.count < r.wanted) };
+}
+
+export interface PracticeSummary {
+	/** Questions whose answer was checked (or self-marked). */
+	answered: number;
+	correct: number;
+	earned: number;
+	max: number;
+	/** correct / answered, or null when nothing was answered. */
+	accuracy: number | null;
+	seconds: number;
+	/** Checked but not fully right, in paper order: the ones to retry. */
+	wrong: string[];
+}
+
+/** The end of a practice session: only the questions actually answered count. */
+export function practiceSummary(a: AttemptData, questions: ReadonlyMap<string, Question>, now: number): PracticeSummary {
+	const out: PracticeSummary = { answered: 0, correct: 0, earned: 0, max: 0, accuracy: null, seconds: Math.max(0, Math.round(((a.finishedAt ?? now) - a.startedAt) / 1000)), wrong: [] };
+	for (const item of a.paper.items) {
+		const q = questions.get(item.questionId);
+		if (!q || !a.checked.includes(q.id)) continue;
+		const m = markQuestion(q, a.answers[q.id], item.marks, a.paper.rules);
+		if (m.status === 'pending') continue;
+		out.answered++;
+		out.earned += m.earned;
+		out.max += m.max;
+		if (m.status === 'correct') out.correct++;
+		else out.wrong.push(q.id);
+	}
+	out.earned = Math.round(out.earned * 1e6) / 1e6;
+	out.accuracy = out.answered ? out.correct / out.answered : null;
+	return out;
+}
+
+/** Marks as people write them: at most two decimals, no trailing zeros (1.33, 2, 0.5). */
+export function fmtMarks(n: number): string {
+	return String(Math.round(n * 100) / 100);
+}
+
+/** "12 分 05 秒", "1 小时 3 分". */
+export function fmtDuration(seconds: number): string {
+	const h = Math.floor(seconds / 3600);
+	const m = Math.floor((seconds % 3600) / 60);
+	const s = seconds % 60;
+	if (h) return `${h} 小时 ${m} 分`;
+	return m ? `${m} 分 ${String(s).padStart(2, '0')} 秒` : `${s} 秒`;
+}
+
+/** A 收藏 entry: when it was saved and the learner's own note. */
+export interface Favourite {
+	at: number;
+	note: string;
+}
+export type Favourites = Record<string, Favourite>;
+
+export const NOTE_MAX = 500;
+
+export function toggleFavourite(f: Favourites, id: string, now: number): Favourites {
+	const next = { ...f };
+	if (next[id]) delete next[id];
+	else next[id] = { at: now, note: '' };
+	return next;
+}
+
+/** Saving a note also 收藏s the question, since a note is only found again through the list. */
+export function setFavouriteNote(f: Favourites, id: string, note: string, now: number): Favourites {
+	return { ...f, [id]: { at: f[id]?.at ?? now, note: note.slice(0, NOTE_MAX) } };
+}
+
+/**
+ * The answer a key press gives on a choice question: A–E or 1–5 pick the option shown in that
+ * place (判断: A/1 = 对, B/2 = 错). Multiple choice toggles. Null when the key means nothing here.
+ */
+export function keyAnswer(q: Question, shownKeys: readonly string[], current: Response | undefined, key: string): Response | null {
+	const k = key.normalize('NFKC').toUpperCase();
+	const index = /^[A-E]$/.test(k) ? k.charCodeAt(0) - 65 : /^[1-5]$/.test(k) ? Number(k) - 1 : -1;
+	if (index < 0) return null;
+	if (q.type === 'judge') return index < 2 ? { type: 'judge', value: index === 0 } : null;
+	const option = shownKeys[index];
+	if (option === undefined) return null;
+	if (q.type === 'single') return { type: 'single', choice: option };
+	if (q.type === 'multiple') {
+		const set = new Set(current?.type === 'multiple' ? current.choices : []);
+		if (set.has(option)) set.delete(option);
+		else set.add(option);
+		return { type: 'multiple', choices: [...set].sort() };
+	}
+	return null;
+}
+
+/** Rows keyed by chapter id, in the course's chapter order (unknown chapters last). */
+export function inChapterOrder<T>(entries: readonly [string, T][], chapters: readonly { id: string; order: number }[]): [string, T][] {
+	const order = new Map(chapters.map((c) => [c.id, c.order]));
+	return [...entries].sort((a, b) => (order.get(a[0]) ?? Infinity) - (order.get(b[0]) ?? Infinity));
+}

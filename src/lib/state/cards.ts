@@ -1,0 +1,53 @@
+/**
+ * The card index and faces, and the exam plan for what a page has loaded. Kept apart from the
+ * review session so that pages which only count and plan never load the scheduler (ts-fsrs).
+ */
+import { fetchJsonOnce } from './fetch-once';
+import { app } from './app.svelte';
+import type { CardKind, CardSource } from '$lib/srs/cards';
+import type { ExamPlan } from '$lib/srs/plan';
+import type { CardState, ReviewEntry } from '$lib/srs/scheduler';
+import { examPlan, type PlanContext } from '$lib/srs/session';
+
+/** What pages count, plan and filter by (/data/card-index.json). */
+export interface CardMeta {
+	id: string;
+	kind: CardKind;
+	chapter: string;
+	concept: string | null;
+	source: CardSource;
+	tags: string[];
+}
+
+/** A card's faces: HTML rendered at build time (/data/cards.json). */
+export interface CardFace {
+	id: string;
+	title: string;
+	front: string;
+	back: string;
+}
+
+export type CardData = CardMeta & CardFace;
+
+export async function fetchCardIndex(): Promise<CardMeta[]> {
+	return (await fetchJsonOnce<{ cards: CardMeta[] }>('/data/card-index.json')).cards;
+}
+
+/** The faces are large: fetched only when a session starts. */
+export async function fetchCardFaces(): Promise<Map<string, CardFace>> {
+	const { cards } = await fetchJsonOnce<{ cards: CardFace[] }>('/data/cards.json');
+	return new Map(cards.map((c) => [c.id, c]));
+}
+
+export function studyDay(now: number) {
+	return { dayStartHour: app.settings.dayStartHour, utcOffsetMinutes: app.utcOffsetMinutes(now) };
+}
+
+/** The exam plan for what a page has loaded, or null without an exam date. */
+export function planFor(cards: readonly CardMeta[], states: ReadonlyMap<string, CardState>, reviews: readonly ReviewEntry[], now: number): ExamPlan | null {
+	return examPlan(planContext(cards, states, reviews, now));
+}
+
+export function planContext(cards: readonly CardMeta[], states: ReadonlyMap<string, CardState>, reviews: readonly ReviewEntry[], now: number): PlanContext {
+	return { ...studyDay(now), cards, states, reviews, now, settings: app.settings };
+}
