@@ -24,13 +24,18 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: true,
+	// One worker's Chromium already keeps both cores of a CI machine busy; a third only adds contention.
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
 	// Generous: a 2-core CI machine builds two sites first, and a slow run is not a failing one.
 	timeout: 90_000,
 	expect: { timeout: 15_000 },
-	use: { trace: 'retain-on-failure' },
+	// The suite is CPU-bound. Every fresh context would otherwise install the service worker and
+	// precache the whole site (a third of the suite's time; the offline, update and console
+	// journeys allow it), and recording a trace of every test costs a sixth: a failing test is
+	// traced on its retry.
+	use: { trace: 'on-first-retry', serviceWorkers: 'block' },
 	projects: [
 		{ name: 'chromium', testIgnore: '**/base-path.e2e.ts', use: { ...use, baseURL: `http://localhost:${port}` } },
 		{ name: 'base-path', testMatch: '**/base-path.e2e.ts', use: { ...use, baseURL: `http://localhost:${basePort}` } }

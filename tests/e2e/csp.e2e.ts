@@ -57,6 +57,7 @@ test('the main journeys run under the CSP with no violations', async ({ page }) 
 
 	await page.goto('/flashcards');
 	await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '整门课程' }) }).getByRole('button', { name: /学习/ }).click();
+	await expect(page.getByRole('button', { name: /显示答案/ })).toBeFocused();
 	await page.keyboard.press('Space');
 	await expect(page.getByRole('button', { name: /良好/ })).toBeFocused();
 	await page.keyboard.press('3');

@@ -106,8 +106,12 @@ test('without IndexedDB the warning appears and reviewing still works', async ({
 	await openDeckList(page);
 	await expect(page.getByRole('alert').filter({ hasText: '进度不会被保存' })).toBeVisible();
 	await courseDeck(page).getByRole('button', { name: /学习/ }).click();
+	// The session loads the card faces first; keys pressed before the card shows have no card to act on.
+	await expect(page.getByRole('button', { name: /显示答案/ })).toBeFocused();
 	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: /良好/ })).toBeFocused();
 	await page.keyboard.press('3');
+	await expect(page.getByRole('button', { name: /显示答案/ })).toBeFocused();
 	await page.getByRole('button', { name: '结束并返回卡组' }).click();
 	// A first 良好 puts the card in a short learning step, so it counts as due again soon.
 	expect((await count(page, '已学')) + (await count(page, '到期'))).toBe(1);

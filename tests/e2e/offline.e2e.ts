@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
 
+// The suite blocks service workers (playwright.config.ts); these journeys are about them.
+test.use({ serviceWorkers: 'allow' });
+
 test('once loaded, the site works offline and makes no third-party requests', async ({ page, context }) => {
 	const foreign: string[] = [];
 	page.on('request', (req) => {

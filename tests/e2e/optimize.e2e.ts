@@ -75,9 +75,8 @@ test('with too few reviews the panel says how many more reviews and days are nee
 });
 
 test.describe('when the optimizer cannot be downloaded', () => {
-	// Routing sees the worker's request only when no service worker answers it first.
-	test.use({ serviceWorkers: 'block' });
-
+	// Routing sees the worker's request only when no service worker answers it first, which the
+	// suite's blocked service workers (playwright.config.ts) ensure.
 	test('the page says so plainly and keeps the current parameters', async ({ page }) => {
 		await page.route('**/*.wasm', (route) => route.abort('internetdisconnected'));
 		await page.goto('/settings');

@@ -1,5 +1,8 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 
+// The suite blocks service workers (playwright.config.ts); these journeys are about them.
+test.use({ serviceWorkers: 'allow' });
+
 test.describe.configure({ timeout: 240_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
