@@ -4,11 +4,25 @@
  */
 import { untrack } from 'svelte';
 import { browser } from '$app/environment';
-import { ProgressStore, type StorageProblem } from '$lib/storage/store';
+import type { ProgressStore, StorageProblem } from '$lib/storage/store';
 import { DEFAULT_SETTINGS, type StudySettings } from '$lib/srs/settings';
-import { damagedSettingNotice, readSetting, readStudySettings, settingsNotice, skippedNotice, type CheckedSettingKey, type SettingValue } from '$lib/formats/records';
-import { Scheduler } from '$lib/srs/scheduler';
-import { replayWith, type Replay } from '$lib/sync/merge';
+import type { CheckedSettingKey, SettingValue } from '$lib/formats/records';
+import { damagedSettingNotice, settingsNotice, skippedNotice } from '$lib/formats/notices';
+import type { Replay } from '$lib/sync/merge';
+
+/**
+ * What the store needs: IndexedDB access, the record checks and the scheduler. Loaded with the
+ * store, so that they stay out of the first load of every page (the layout uses this state).
+ */
+async function loadStoreCode() {
+	const [{ ProgressStore }, { readSetting, readStudySettings }, { Scheduler }, { replayWith }] = await Promise.all([
+		import('$lib/storage/store'),
+		import('$lib/formats/records'),
+		import('$lib/srs/scheduler'),
+		import('$lib/sync/merge')
+	]);
+	return { ProgressStore, readSetting, readStudySettings, Scheduler, replayWith };
+}
 
 const CHANNEL = 'crm-study-changes';
 /** Remembers (per browser) that persistence was requested, so a refusal is shown as one. */
@@ -32,37 +46,43 @@ class AppState {
 	persistence = $state<'granted' | 'denied' | 'not-asked' | 'unsupported' | 'unknown'>('unknown');
 
 	#store: Promise<ProgressStore> | null = null;
+	#code: Awaited<ReturnType<typeof loadStoreCode>> | null = null;
 	#channel: BroadcastChannel | null = null;
 	#askedPersist = false;
 
 	/** Opens the store on first use. Only call from the browser (effects, event handlers). */
 	store(): Promise<ProgressStore> {
 		if (!browser) throw new Error('the progress store is browser-only');
-		this.#store ??= ProgressStore.open((p) => this.report(p)).then(async (store) => {
-			this.persistent = store.persistent;
-			await this.#loadSettings(store);
-			// Other tabs of this site announce their writes; this tab rereads what it shows.
-			if (typeof BroadcastChannel !== 'undefined') {
-				this.#channel = new BroadcastChannel(CHANNEL);
-				this.#channel.onmessage = () => void this.refresh();
-			}
-			store.onWrite = () => {
-				this.#channel?.postMessage('changed');
-				void this.#askPersistence(store);
-			};
-			void this.checkPersistence();
-			this.ready = true;
-			return store;
-		});
+		this.#store ??= loadStoreCode()
+			.then((code) => {
+				this.#code = code;
+				return code.ProgressStore.open((p) => this.report(p));
+			})
+			.then(async (store) => {
+				this.persistent = store.persistent;
+				await this.#loadSettings(store);
+				// Other tabs of this site announce their writes; this tab rereads what it shows.
+				if (typeof BroadcastChannel !== 'undefined') {
+					this.#channel = new BroadcastChannel(CHANNEL);
+					this.#channel.onmessage = () => void this.refresh();
+				}
+				store.onWrite = () => {
+					this.#channel?.postMessage('changed');
+					void this.#askPersistence(store);
+				};
+				void this.checkPersistence();
+				this.ready = true;
+				return store;
+			});
 		return this.#store;
 	}
 
 	async #loadSettings(store: ProgressStore) {
 		const saved = await store.read((b) => b.getSetting<unknown>('study'), undefined);
-		const { settings, bad } = readStudySettings(saved);
+		const { settings, bad } = this.#code!.readStudySettings(saved);
 		this.settings = settings;
 		if (bad.length) this.damaged = { ...this.damaged, 学习设置: settingsNotice(bad) };
-		store.backend.replay = this.replay();
+		store.backend.replay = this.#replayNow();
 	}
 
 	/** Rereads what the stored data says after it changed under the page, and tells the pages. */
@@ -87,7 +107,7 @@ class AppState {
 	/** A stored setting, checked; a damaged one is reported and read as never set. */
 	async setting<K extends CheckedSettingKey>(key: K, what: string): Promise<SettingValue<K> | undefined> {
 		const store = await this.store();
-		const r = readSetting(key, await store.read((b) => b.getSetting<unknown>(key), undefined));
+		const r = this.#code!.readSetting(key, await store.read((b) => b.getSetting<unknown>(key), undefined));
 		if (r.damaged) this.damaged = { ...this.damaged, [what]: damagedSettingNotice(what) };
 		return r.value;
 	}
@@ -153,7 +173,13 @@ class AppState {
 	}
 
 	/** Rebuilds a card from its review log with the learner's scheduler (restores, other tabs). */
-	replay(): Replay {
+	async replay(): Promise<Replay> {
+		await this.store();
+		return this.#replayNow();
+	}
+
+	#replayNow(): Replay {
+		const { replayWith, Scheduler } = this.#code!;
 		return replayWith(new Scheduler({ retention: this.settings.retention, weights: this.settings.fsrsWeights }));
 	}
 
