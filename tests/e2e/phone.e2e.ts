@@ -1,24 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { ROUTES } from './routes';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-
-/** One concrete value for each dynamic route segment. A new [param] route must be added here. */
-const SAMPLE_PARAMS: Record<string, string> = { '[id]': 'customer-lifetime-value' };
-
-/** Every page of the site, read from src/routes so that a new page is checked without editing this file. */
-const ROUTES = readdirSync('src/routes', { recursive: true, encoding: 'utf8' })
-	.filter((f) => f.replaceAll('\\', '/').endsWith('+page.svelte'))
-	.map((f) => {
-		const segments = f.replaceAll('\\', '/').split('/').slice(0, -1);
-		return '/' + segments.map((s) => SAMPLE_PARAMS[s] ?? (s.startsWith('[') ? unknownParam(s) : s)).join('/');
-	})
-	.sort();
-
-function unknownParam(segment: string): never {
-	throw new Error(`phone.e2e.ts: no sample value for route segment ${segment}; add one to SAMPLE_PARAMS`);
-}
 
 async function sidewaysOverflow(page: Page, paths: readonly string[]) {
 	const problems: string[] = [];
@@ -66,11 +49,7 @@ test('the route list covers the site', () => {
 	expect(ROUTES).toEqual(expect.arrayContaining(['/', '/calculators/rfm', '/concepts/customer-lifetime-value', '/quiz/result', '/teach/results']));
 });
 
-test('no page scrolls sideways at 390 px, with an empty store', async ({ page }) => {
-	test.setTimeout(300_000);
-	expect(await sidewaysOverflow(page, ROUTES)).toEqual([]);
-});
-
+// The empty-store sweep is part of the dark phone scan in a11y.e2e.ts.
 test('no page scrolls sideways at 390 px, with progress, results and mistakes stored', async ({ page }) => {
 	test.setTimeout(400_000);
 	const result = await seedProgress(page);
@@ -118,14 +97,4 @@ test('keyboard shortcut hints are hidden on touch-only screens', async ({ page }
 	const flip = page.getByRole('button', { name: /显示答案/ });
 	await expect(flip).toBeVisible();
 	await expect(flip.locator('kbd, .key-hint').first()).toBeHidden();
-});
-
-test('landmarks have unique names on the calculator pages', async ({ page }) => {
-	test.setTimeout(300_000);
-	for (const path of ['/calculators/clv', '/calculators/satisfaction', '/calculators/cdv', '/calculators/rfm', '/calculators/abc']) {
-		await page.goto(path);
-		await page.waitForLoadState('networkidle');
-		const { violations } = await new AxeBuilder({ page }).withRules(['landmark-unique']).analyze();
-		expect(violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-	}
 });
