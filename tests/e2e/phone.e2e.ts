@@ -3,6 +3,15 @@ import { ROUTES } from './routes';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
+async function startCourseDeck(page: Page) {
+	await page.goto('/flashcards');
+	await page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { name: '整门课程' }) })
+		.getByRole('button', { name: /学习/ })
+		.click();
+}
+
 async function sidewaysOverflow(page: Page, paths: readonly string[]) {
 	const problems: string[] = [];
 	for (const path of paths) {
@@ -31,12 +40,7 @@ async function seedProgress(page: Page): Promise<string> {
 	await expect(page).toHaveURL(/\/quiz\/result\?attempt=/);
 	const resultPath = new URL(page.url()).pathname + new URL(page.url()).search;
 
-	await page.goto('/flashcards');
-	await page
-		.getByRole('listitem')
-		.filter({ has: page.getByRole('heading', { name: '整门课程' }) })
-		.getByRole('button', { name: /学习/ })
-		.click();
+	await startCourseDeck(page);
 	for (let i = 0; i < 3; i++) {
 		await page.getByRole('button', { name: /显示答案/ }).click();
 		await page.getByRole('button', { name: i === 0 ? /重来/ : /良好/ }).click();
@@ -88,12 +92,7 @@ test('the bottom tab bar reaches every section, the rest through 更多', async 
 });
 
 test('keyboard shortcut hints are hidden on touch-only screens', async ({ page }) => {
-	await page.goto('/flashcards');
-	await page
-		.getByRole('listitem')
-		.filter({ has: page.getByRole('heading', { name: '整门课程' }) })
-		.getByRole('button', { name: /学习/ })
-		.click();
+	await startCourseDeck(page);
 	const flip = page.getByRole('button', { name: /显示答案/ });
 	await expect(flip).toBeVisible();
 	await expect(flip.locator('kbd, .key-hint').first()).toBeHidden();

@@ -4,6 +4,7 @@
  * learner agrees, or until the next navigation while nothing is in progress (no review session,
  * quiz or mock exam open). Then the waiting worker takes over and the page loads afresh.
  */
+import { untrack } from 'svelte';
 import { browser } from '$app/environment';
 
 class UpdateState {
@@ -13,6 +14,7 @@ class UpdateState {
 	#busy = $state(0);
 	#waiting: ServiceWorker | null = null;
 	#watching = false;
+	#switching = false;
 
 	get busy() {
 		return this.#busy > 0;
@@ -32,6 +34,14 @@ class UpdateState {
 			}
 		};
 		found(reg.waiting);
+		// A switch this page did not ask for (see apply()) puts a newer worker under this page's
+		// older scripts: load afresh now, or at the next navigation if a session is open.
+		const hadController = !!navigator.serviceWorker.controller;
+		navigator.serviceWorker.addEventListener('controllerchange', () => {
+			if (this.#switching || !hadController) return;
+			if (this.busy) this.ready = true;
+			else location.reload();
+		});
 		reg.addEventListener('updatefound', () => {
 			const w = reg.installing;
 			w?.addEventListener('statechange', () => {
@@ -43,9 +53,14 @@ class UpdateState {
 	/** Switches now and reloads into the new version (at `href`, or here). */
 	apply(href = location.href) {
 		const w = this.#waiting;
-		if (!w) return;
-		navigator.serviceWorker.addEventListener('controllerchange', () => location.assign(href), { once: true });
-		w.postMessage({ type: 'skip-waiting' });
+		if (!w && !this.ready) return;
+		this.#switching = true;
+		const go = () => location.assign(href);
+		navigator.serviceWorker.addEventListener('controllerchange', go, { once: true });
+		w?.postMessage({ type: 'skip-waiting' });
+		// Chromium can hold the switch while the old worker still has work (seen under load); a
+		// full load ends that work, and the page that loads switches as soon as it may (watch()).
+		setTimeout(go, 3000);
 	}
 
 	/** Marks work in progress until the returned function is called. */
@@ -63,5 +78,8 @@ export const update = new UpdateState();
 
 /** For components that are a session in progress: updates wait while the component is mounted. */
 export function holdUpdates() {
-	$effect(() => update.hold());
+	// Untracked: hold() reads the counter it bumps, and an effect that depends on what it writes
+	// re-runs until Svelte gives up (effect_update_depth_exceeded), which left the page unable
+	// to switch to the new version.
+	$effect(() => untrack(() => update.hold()));
 }
