@@ -176,6 +176,8 @@ test('a class of five: roster, four submissions, grading by question, feedback t
 
 	const student = await (await browser.newContext()).newPage();
 	await student.goto('/assignment/feedback');
+	// The prerendered file input is there before the page is live; a file picked earlier is lost.
+	await student.waitForLoadState('networkidle');
 	await student.getByLabel('打开批阅结果文件…').setInputFiles(fbPath);
 	const result = student.getByRole('region', { name: '报表小测' });
 	await expect(result).toContainText('李四（2024002）');
