@@ -5,16 +5,14 @@
  *
  * Pure: everything random comes from the seed.
  */
+export * from './drill-kinds';
 import { createRng, randomInt } from '../random';
 import { computeAbc } from './abc';
 import { computeCdv } from './cdv';
 import { computeClv, type Convention } from './clv';
-import { fmtExact, parseNumber, type CalcResult, type Parsed, type Step } from './common';
+import { fmtExact, type CalcResult, type Step } from './common';
+import { drillTolerance, isDrillAnswerCorrect, type DrillKind, type DrillUnit } from './drill-kinds';
 import { computeRatio, computeSatisfiedRate } from './satisfaction';
-
-export type DrillKind = 'cdv' | 'clv' | 'satisfaction' | 'satisfied-rate' | 'abc';
-
-export type DrillUnit = '元' | '%' | '位' | '';
 
 export interface DrillProblem {
 	kind: DrillKind;
@@ -34,25 +32,6 @@ export interface DrillProblem {
 }
 
 export type DrillGenerator = (seed: number) => DrillProblem;
-
-/** The accepted distance from the answer: 0.5 % of it, or 0.01, whichever is larger. */
-export function drillTolerance(answer: number): number {
-	return Math.max(Math.abs(answer) * 0.005, 0.01);
-}
-
-export function isDrillAnswerCorrect(given: number, answer: number): boolean {
-	if (!Number.isFinite(given) || !Number.isFinite(answer)) return false;
-	// The tiny slack keeps e.g. 0.3 vs 0.29 (exactly 0.01 apart in decimal) from failing on binary noise.
-	return Math.abs(given - answer) <= drillTolerance(answer) * (1 + 1e-9);
-}
-
-/**
- * Reads what the learner typed. A trailing % means percentage points when the answer is
- * asked in %, and a fraction otherwise (so 80% is accepted for a satisfaction of 0.8).
- */
-export function parseDrillAnswer(raw: string, unit: DrillUnit): Parsed {
-	return parseNumber('answer', raw, { label: '答案', percent: unit === '%' ? 'points' : 'fraction', example: unit === '%' ? '75 或 75%' : '12.5' });
-}
 
 function pick<T>(rng: () => number, items: readonly T[]): T {
 	return items[Math.floor(rng() * items.length)]!;
@@ -195,7 +174,6 @@ export const DRILLS: Record<DrillKind, { title: string; generate: DrillGenerator
 	abc: { title: 'ABC 分析与二八法则', generate: abcDrill }
 };
 
-export const DRILL_KINDS = Object.keys(DRILLS) as DrillKind[];
 
 export function generateDrill(kind: DrillKind, seed: number): DrillProblem {
 	return DRILLS[kind].generate(seed);

@@ -8,7 +8,7 @@ import type { Question } from '$lib/content/types';
 import { answerEffects, finish, isExpired, markItem, type AttemptData, type Effects } from '$lib/quiz/attempt';
 import { DEFAULT_CLEAR_AFTER, type Mistake } from '$lib/quiz/mistakes';
 import type { MarkResult, Response } from '$lib/quiz/types';
-import { QuestionIndex, type CalcQuestion } from '$lib/quiz/calc';
+import { QuestionIndex, type CalcQuestion } from '$lib/quiz/calc-ids';
 import { setFavouriteNote, toggleFavourite, type Favourites } from '$lib/quiz/practice';
 import { Scheduler, type CardState } from '$lib/srs/scheduler';
 import type { StoredAttempt } from '$lib/storage/store';
@@ -32,16 +32,25 @@ export function calcBankQuestion(q: CalcQuestion): BankQuestion {
 	return { ...q, stemHtml: `<p>${escapeHtml(q.stem)}</p>`, explanationHtml: '' };
 }
 
-/** Questions by id, 计算 ids included. */
-export function bankIndex(questions: readonly BankQuestion[]): QuestionIndex<BankQuestion> {
-	return new QuestionIndex<BankQuestion>(questions, calcBankQuestion);
+/**
+ * Questions by id, 计算 ids included. The 计算 generator brings every calculator (about 13 KB gz),
+ * so it is fetched here, alongside the bank, rather than with the page.
+ */
+export async function bankIndex(questions: readonly BankQuestion[]): Promise<QuestionIndex<BankQuestion>> {
+	const { calcQuestionFromId } = await import('$lib/quiz/calc');
+	return new QuestionIndex<BankQuestion>(questions, calcBankQuestion, calcQuestionFromId);
+}
+
+/** An index that knows no question yet, for state that has not loaded. */
+export function emptyIndex(): QuestionIndex<BankQuestion> {
+	return new QuestionIndex<BankQuestion>([], calcBankQuestion, null);
 }
 
 export const LOAD_ERROR = '题库加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';
 
 export class QuizData {
 	questions = $state.raw<BankQuestion[]>([]);
-	byId = $state.raw<Map<string, BankQuestion>>(bankIndex([]));
+	byId = $state.raw<Map<string, BankQuestion>>(emptyIndex());
 	mistakes = $state.raw<Map<string, Mistake>>(new Map());
 	cards = $state.raw<Map<string, CardState>>(new Map());
 	clearAfter = $state(DEFAULT_CLEAR_AFTER);
@@ -62,9 +71,10 @@ export class QuizData {
 			]);
 			this.favourites = favourites && typeof favourites === 'object' ? favourites : {};
 			const empty = mistakes.length === 0 && Object.keys(this.favourites).length === 0;
-			const questions = onlyForMistakes && empty ? [] : await fetchQuestions();
+			const skip = onlyForMistakes && empty;
+			const [questions, byId] = skip ? [[], emptyIndex()] : await fetchQuestions().then(async (q) => [q, await bankIndex(q)] as const);
 			this.questions = questions;
-			this.byId = bankIndex(questions);
+			this.byId = byId;
 			this.mistakes = new Map(app.sifted(siftMistakes(mistakes), '错题记录').map((m) => [m.questionId, m.data]));
 			this.cards = app.sifted(siftCardStates(cards), '卡片记录');
 			this.clearAfter = clearAfter ?? DEFAULT_CLEAR_AFTER;
