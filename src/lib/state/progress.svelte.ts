@@ -3,7 +3,7 @@ import { app } from './app.svelte';
 import { fetchCardIndex, planFor, type CardMeta } from './cards';
 import type { CardState, ReviewEntry } from '$lib/srs/scheduler';
 import type { AttemptData } from '$lib/quiz/attempt';
-import { bankIndex, fetchQuestions, type BankQuestion } from './quiz.svelte';
+import { bankIndex, fetchQuestions, type BankQuestion } from './bank';
 import { siftAttempts, siftCardStates, siftReviews } from '$lib/formats/records';
 
 export class ProgressData {
