@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as d3 from 'd3-scale';
 import { line } from 'd3-shape';
-import { linePath, scaleBand, scaleLinear, scaleQuantize } from '../../src/lib/charts/scales';
+import { ticks as d3ticks } from 'd3-array';
+import { linePath, scaleBand, scaleLinear, scaleQuantize, ticks } from '../../src/lib/charts/scales';
 
 // The charts' own scales must place everything where d3-scale would.
 // Chart values: finite, not denormal (d3's float noise there is no chart's concern).
@@ -24,6 +25,18 @@ describe('chart scales match d3-scale', () => {
 		// The charts' own cases: an empty domain maps to the middle, as d3's does.
 		expect(scaleLinear([3, 3], [0, 100])(3)).toBe(d3.scaleLinear().domain([3, 3]).range([0, 100])(3));
 		expect(scaleLinear([0, 37], [190, 24], true).domain).toEqual([0, 40]);
+	});
+
+	it('ticks are d3-array\'s, over any span and count, either way round', () => {
+		const any = fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((v) => Math.round(v * 1e6) / 1e6);
+		fc.assert(
+			fc.property(fc.oneof(num, any), fc.oneof(num, any), fc.oneof(fc.integer({ min: -1, max: 30 }), fc.double({ min: 0, max: 3, noNaN: true })), (a, b, count) => {
+				expect(ticks(a, b, count)).toEqual(d3ticks(a, b, count));
+			}),
+			{ numRuns: 2000 }
+		);
+		expect(ticks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+		expect(ticks(0, 0.3, 3)).toEqual([0, 0.1, 0.2, 0.3]);
 	});
 
 	it('band places and sizes the bands like d3, in either direction', () => {

@@ -1,10 +1,60 @@
 /**
- * The few scales the charts use, with d3-scale's arithmetic (tests compare them with d3-scale).
- * d3-scale itself brings d3-interpolate, d3-color and d3-format to every page with a chart, about
- * 11 KB gz of first-load JavaScript for what is a line of arithmetic per scale. Tick positions
- * come from d3-array, which is small when imported alone.
+ * The few scales the charts use, with d3-scale's arithmetic (tests compare them with d3-scale and
+ * d3-array). d3-scale brings d3-interpolate, d3-color and d3-format to every page with a chart,
+ * about 11 KB gz of first-load JavaScript for what is a line of arithmetic per scale.
  */
-import { bisectRight, tickIncrement, ticks } from 'd3-array';
+
+/**
+ * Round tick spacing for about `count` ticks over [lo, hi] (lo ≤ hi): 1, 2 or 5 times a power of
+ * ten, the choice made at √2, √10 and √50 so the count lands nearest the one asked for. Below 1
+ * the step is kept as its inverse (`per`: ticks per unit), which keeps 0.1 × 3 from being 0.30000000000000004.
+ */
+function tickPlan(lo: number, hi: number, count: number): { first: number; last: number; size: number; per: number } {
+	const raw = (hi - lo) / Math.max(0, count);
+	const power = Math.floor(Math.log10(raw));
+	const mantissa = raw / 10 ** power;
+	const factor = mantissa >= Math.sqrt(50) ? 10 : mantissa >= Math.sqrt(10) ? 5 : mantissa >= Math.SQRT2 ? 2 : 1;
+	let first: number;
+	let last: number;
+	let size = 0;
+	let per = 0;
+	if (power < 0) {
+		per = 10 ** -power / factor;
+		first = Math.round(lo * per);
+		last = Math.round(hi * per);
+		if (first / per < lo) first++;
+		if (last / per > hi) last--;
+	} else {
+		size = 10 ** power * factor;
+		first = Math.round(lo / size);
+		last = Math.round(hi / size);
+		if (first * size < lo) first++;
+		if (last * size > hi) last--;
+	}
+	// Too few ticks fit at about one or two: ask for twice as many.
+	if (last < first && count >= 0.5 && count < 2) return tickPlan(lo, hi, count * 2);
+	return { first, last, size, per };
+}
+
+/** The step between ticks, or minus its inverse when below 1 (d3-array's `tickIncrement`). */
+function tickIncrement(start: number, stop: number, count: number): number {
+	const { size, per } = tickPlan(start, stop, count);
+	return per ? -per : size;
+}
+
+/** About `count` round values between start and stop, in their order (d3-array's `ticks`). */
+export function ticks(start: number, stop: number, count: number): number[] {
+	if (!(count > 0)) return [];
+	if (start === stop) return [start];
+	const reverse = stop < start;
+	const { first, last, size, per } = reverse ? tickPlan(stop, start, count) : tickPlan(start, stop, count);
+	if (!(last >= first)) return [];
+	const out = Array.from({ length: last - first + 1 }, (_, i) => {
+		const k = reverse ? last - i : first + i;
+		return per ? k / per : k * size;
+	});
+	return out;
+}
 
 export interface LinearScale {
 	(value: number): number;
@@ -77,7 +127,13 @@ export function scaleQuantize<T>(domain: readonly [number, number], range: reado
 	const [x0, x1] = domain;
 	const n = range.length - 1;
 	const thresholds = Array.from({ length: n }, (_, i) => ((i + 1) * x1 - (i - n) * x0) / (n + 1));
-	return (value) => (value <= value ? range[bisectRight(thresholds, value, 0, n)] : undefined);
+		return (value) => {
+		if (!(value <= value)) return undefined;
+		// The first threshold above the value (thresholds are few: a linear scan is enough).
+		let i = 0;
+		while (i < n && thresholds[i]! <= value) i++;
+		return range[i];
+	};
 }
 
 /** An SVG path through the points, straight segments (d3-shape's default `line()`). */
