@@ -5,54 +5,14 @@
  *
  * Pure: everything random comes from the seed.
  */
+export * from './drill-kinds';
 import { createRng, randomInt } from '../random';
 import { computeAbc } from './abc';
 import { computeCdv } from './cdv';
 import { computeClv, type Convention } from './clv';
-import { fmtExact, parseNumber, type CalcResult, type Parsed, type Step } from './common';
+import { fmtExact, type CalcResult, type Step } from './common';
+import { DRILL_TITLES, drillTolerance, type DrillGenerator, type DrillKind, type DrillProblem, type DrillUnit } from './drill-kinds';
 import { computeRatio, computeSatisfiedRate } from './satisfaction';
-
-export type DrillKind = 'cdv' | 'clv' | 'satisfaction' | 'satisfied-rate' | 'abc';
-
-export type DrillUnit = '元' | '%' | '位' | '';
-
-export interface DrillProblem {
-	kind: DrillKind;
-	seed: number;
-	stem: string;
-	/** Full precision; compare with isDrillAnswerCorrect. */
-	answer: number;
-	/** Absolute tolerance accepted: max(0.5 % of the answer, 0.01). */
-	tolerance: number;
-	/** Unit the answer is asked in. '%' means percentage points (75 for 75 %). */
-	unit: DrillUnit;
-	solution: Step[];
-	/** The convention text of the calculator result, when it has one. */
-	convention?: string;
-	/** The calculator page and its query parameters, to open this problem there. */
-	calculator: { path: string; params: Record<string, string> };
-}
-
-export type DrillGenerator = (seed: number) => DrillProblem;
-
-/** The accepted distance from the answer: 0.5 % of it, or 0.01, whichever is larger. */
-export function drillTolerance(answer: number): number {
-	return Math.max(Math.abs(answer) * 0.005, 0.01);
-}
-
-export function isDrillAnswerCorrect(given: number, answer: number): boolean {
-	if (!Number.isFinite(given) || !Number.isFinite(answer)) return false;
-	// The tiny slack keeps e.g. 0.3 vs 0.29 (exactly 0.01 apart in decimal) from failing on binary noise.
-	return Math.abs(given - answer) <= drillTolerance(answer) * (1 + 1e-9);
-}
-
-/**
- * Reads what the learner typed. A trailing % means percentage points when the answer is
- * asked in %, and a fraction otherwise (so 80% is accepted for a satisfaction of 0.8).
- */
-export function parseDrillAnswer(raw: string, unit: DrillUnit): Parsed {
-	return parseNumber('answer', raw, { label: '答案', percent: unit === '%' ? 'points' : 'fraction', example: unit === '%' ? '75 或 75%' : '12.5' });
-}
 
 function pick<T>(rng: () => number, items: readonly T[]): T {
 	return items[Math.floor(rng() * items.length)]!;
@@ -188,21 +148,14 @@ export const abcDrill: DrillGenerator = (seed) => {
 };
 
 export const DRILLS: Record<DrillKind, { title: string; generate: DrillGenerator }> = {
-	cdv: { title: '客户让渡价值', generate: cdvDrill },
-	clv: { title: '客户终生价值', generate: clvDrill },
-	satisfaction: { title: '客户满意度（实际体验 / 期望值）', generate: satisfactionDrill },
-	'satisfied-rate': { title: '满意率', generate: satisfiedRateDrill },
-	abc: { title: 'ABC 分析与二八法则', generate: abcDrill }
+	cdv: { title: DRILL_TITLES.cdv, generate: cdvDrill },
+	clv: { title: DRILL_TITLES.clv, generate: clvDrill },
+	satisfaction: { title: DRILL_TITLES.satisfaction, generate: satisfactionDrill },
+	'satisfied-rate': { title: DRILL_TITLES['satisfied-rate'], generate: satisfiedRateDrill },
+	abc: { title: DRILL_TITLES.abc, generate: abcDrill }
 };
 
-export const DRILL_KINDS = Object.keys(DRILLS) as DrillKind[];
 
 export function generateDrill(kind: DrillKind, seed: number): DrillProblem {
 	return DRILLS[kind].generate(seed);
-}
-
-/** One line for the result: 「正确」 or the expected answer, formatted for the unit. */
-export function drillFeedback(given: number, p: DrillProblem): string {
-	const shown = p.unit === '%' ? `${fmtExact(Math.round(p.answer * 100) / 100)}%` : p.unit === '' ? fmtExact(Math.round(p.answer * 10000) / 10000) : `${fmtExact(Math.round(p.answer * 100) / 100)} ${p.unit}`;
-	return isDrillAnswerCorrect(given, p.answer) ? `正确！参考答案：${shown}。` : `不对。参考答案：${shown}（允许误差 ±${fmtExact(Math.round(p.tolerance * 10000) / 10000)}）。`;
 }

@@ -1,6 +1,6 @@
 /** Plain-text descriptions of answers, for feedback, reviews and exports. */
 import type { Question } from '../content/types';
-import { calcFieldText } from './calc';
+import { calcFieldText } from './calc-ids';
 import type { Response } from './types';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';

@@ -3,7 +3,7 @@
  * summing these, so every score in the app comes from the same rules.
  */
 import type { Question } from '../content/types';
-import { judgeCalcField } from './calc';
+import { judgeCalcField } from './calc-ids';
 import { judgeBlank } from './normalize';
 import type { MarkResult, MarkingRules, Response } from './types';
 

@@ -1,7 +1,7 @@
 /** Paper assembly and scoring. Pure: the same bank, make-up and seed give the same paper. */
 import type { Question, QuestionType } from '../content/types';
 import { createRng, shuffle } from '../random';
-import { calcKindsFor, calcQuestion, calcQuestionId, type CalcQuestion } from './calc';
+import { calcKindsFor, calcQuestionId } from './calc-ids';
 import { markQuestion } from './marking';
 import type { MarkResult, Paper, PaperItem, PaperSpec, Response } from './types';
 
@@ -23,7 +23,7 @@ export function assemblePaper(bank: readonly Question[], spec: PaperSpec, seed: 
 			// Generated from the same rng, so the paper stays a function of (spec, bank, seed).
 			const drawn = drawCalc(spec.chapters, row.count, rng);
 			if (drawn.length < row.count) shortfalls.push({ type: 'calc', wanted: row.count, available: drawn.length });
-			items.push(...drawn.map((q) => ({ questionId: q.id, type: q.type, marks: row.marks })));
+			items.push(...drawn.map((id) => ({ questionId: id, type: 'calc' as const, marks: row.marks })));
 			continue;
 		}
 		const pool = shuffle(
@@ -45,14 +45,15 @@ export function assemblePaper(bank: readonly Question[], spec: PaperSpec, seed: 
 }
 
 /**
- * `count` 计算 questions from the drills of the chapters in scope, the kinds taken in turn from a
- * random start so a short paper still varies. None if no chapter in scope has a calculator.
+ * The ids of `count` 计算 questions from the drills of the chapters in scope, the kinds taken in
+ * turn from a random start so a short paper still varies. None if no chapter in scope has a
+ * calculator. Ids only: the questions are generated where they are shown (./calc-questions).
  */
-export function drawCalc(chapters: readonly string[], count: number, rng: () => number): CalcQuestion[] {
+export function drawCalc(chapters: readonly string[], count: number, rng: () => number): string[] {
 	const kinds = calcKindsFor(chapters);
 	if (!kinds.length) return [];
 	const start = Math.floor(rng() * kinds.length);
-	return Array.from({ length: count }, (_, i) => calcQuestion(kinds[(start + i) % kinds.length]!, Math.floor(rng() * 2 ** 31)));
+	return Array.from({ length: count }, (_, i) => calcQuestionId(kinds[(start + i) % kinds.length]!, Math.floor(rng() * 2 ** 31)));
 }
 
 export interface QuestionFilter {
@@ -72,8 +73,8 @@ export function selectQuestions<Q extends Question>(bank: readonly Q[], filter: 
 	);
 }
 
-/** 计算 questions for practice: two of each calculator in the chosen chapters, seeded. */
-export function practiceCalc(filter: QuestionFilter, seed: number): CalcQuestion[] {
+/** The ids of the 计算 questions for practice: two of each calculator in the chosen chapters, seeded. */
+export function practiceCalcIds(filter: QuestionFilter, seed: number): string[] {
 	if (!filter.types.includes('calc')) return [];
 	const kinds = calcKindsFor(filter.chapters);
 	const rng = createRng(seed);

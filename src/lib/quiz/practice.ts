@@ -5,7 +5,7 @@
  */
 import type { Question } from '../content/types';
 import type { AttemptData } from './attempt';
-import { calcKindsFor } from './calc';
+import { calcKindsFor } from './calc-ids';
 import { markQuestion } from './marking';
 import type { PaperSpec, Response } from './types';
 

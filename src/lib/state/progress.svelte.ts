@@ -3,7 +3,7 @@ import { app } from './app.svelte';
 import { fetchCardIndex, planFor, type CardMeta } from './cards';
 import type { CardState, ReviewEntry } from '$lib/srs/scheduler';
 import type { AttemptData } from '$lib/quiz/attempt';
-import { bankIndex, fetchQuestions, type BankQuestion } from './quiz.svelte';
+import { bankIndex, fetchQuestions, type BankQuestion } from './bank';
 import { siftAttempts, siftCardStates, siftReviews } from '$lib/formats/records';
 
 export class ProgressData {
@@ -27,7 +27,7 @@ export class ProgressData {
 			]);
 			this.attempts = app.sifted(siftAttempts(attempts), '测验记录').map((a) => a.data);
 			// The question bank is only needed to mark quiz answers per chapter.
-			if (withCards && this.attempts.length) this.questions = bankIndex(await fetchQuestions());
+			if (withCards && this.attempts.length) this.questions = await bankIndex(await fetchQuestions());
 			this.cards = cards;
 			this.states = app.sifted(siftCardStates(states), '卡片记录');
 			this.reviews = app.sifted(siftReviews(reviews), '复习记录');

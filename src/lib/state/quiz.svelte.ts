@@ -2,46 +2,22 @@
  * Quiz state for the UI: the question bank (fetched lazily), the 错题本, and a running attempt
  * that is saved after every answer. Marking and effects come from $lib/quiz.
  */
-import { fetchJsonOnce } from './fetch-once';
+import { bankIndex, emptyIndex, fetchQuestions, LOAD_ERROR, type BankQuestion } from './bank';
 import { app } from './app.svelte';
 import type { Question } from '$lib/content/types';
 import { answerEffects, finish, isExpired, markItem, type AttemptData, type Effects } from '$lib/quiz/attempt';
 import { DEFAULT_CLEAR_AFTER, type Mistake } from '$lib/quiz/mistakes';
 import type { MarkResult, Response } from '$lib/quiz/types';
-import { QuestionIndex, type CalcQuestion } from '$lib/quiz/calc';
 import { setFavouriteNote, toggleFavourite, type Favourites } from '$lib/quiz/practice';
 import { Scheduler, type CardState } from '$lib/srs/scheduler';
 import type { StoredAttempt } from '$lib/storage/store';
 import { siftAttempts, siftCardStates, siftMistakes } from '$lib/formats/records';
 
-/** A question as published in /data/questions.json: the parsed question plus its rendered HTML. */
-export type BankQuestion = Question & {
-	stemHtml: string;
-	explanationHtml: string;
-};
-
-/** The bank is only fetched by pages that need it. */
-export async function fetchQuestions(): Promise<BankQuestion[]> {
-	return (await fetchJsonOnce<{ questions: BankQuestion[] }>('/data/questions.json')).questions;
-}
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A generated 计算 question as the pages show it: plain text stem; the worked solution is its explanation. */
-export function calcBankQuestion(q: CalcQuestion): BankQuestion {
-	return { ...q, stemHtml: `<p>${escapeHtml(q.stem)}</p>`, explanationHtml: '' };
-}
-
-/** Questions by id, 计算 ids included. */
-export function bankIndex(questions: readonly BankQuestion[]): QuestionIndex<BankQuestion> {
-	return new QuestionIndex<BankQuestion>(questions, calcBankQuestion);
-}
-
-export const LOAD_ERROR = '题库加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';
+export { bankIndex, calcBankQuestion, emptyIndex, fetchQuestions, LOAD_ERROR, type BankQuestion } from './bank';
 
 export class QuizData {
 	questions = $state.raw<BankQuestion[]>([]);
-	byId = $state.raw<Map<string, BankQuestion>>(bankIndex([]));
+	byId = $state.raw<Map<string, BankQuestion>>(emptyIndex());
 	mistakes = $state.raw<Map<string, Mistake>>(new Map());
 	cards = $state.raw<Map<string, CardState>>(new Map());
 	clearAfter = $state(DEFAULT_CLEAR_AFTER);
@@ -62,9 +38,10 @@ export class QuizData {
 			]);
 			this.favourites = favourites && typeof favourites === 'object' ? favourites : {};
 			const empty = mistakes.length === 0 && Object.keys(this.favourites).length === 0;
-			const questions = onlyForMistakes && empty ? [] : await fetchQuestions();
+			const skip = onlyForMistakes && empty;
+			const [questions, byId] = skip ? [[], emptyIndex()] : await fetchQuestions().then(async (q) => [q, await bankIndex(q)] as const);
 			this.questions = questions;
-			this.byId = bankIndex(questions);
+			this.byId = byId;
 			this.mistakes = new Map(app.sifted(siftMistakes(mistakes), '错题记录').map((m) => [m.questionId, m.data]));
 			this.cards = app.sifted(siftCardStates(cards), '卡片记录');
 			this.clearAfter = clearAfter ?? DEFAULT_CLEAR_AFTER;

@@ -3,7 +3,7 @@
  * progress store until cleared. Grading and checks come from $lib/quiz and $lib/formats.
  */
 import { app } from './app.svelte';
-import { LOAD_ERROR, bankIndex, fetchQuestions, type BankQuestion } from './quiz.svelte';
+import { LOAD_ERROR, bankIndex, emptyIndex, fetchQuestions, type BankQuestion } from './quiz.svelte';
 import { decodeAssignment, encodeAssignment, extractCode, storedAssignmentSchema, type Assignment } from '$lib/formats/assignment-link';
 import { readClassSettings, sift } from '$lib/formats/records';
 import { classEntrySchema, sizeProblem } from '$lib/formats/result-file';
@@ -35,7 +35,7 @@ export function newAssignmentId(): string {
 
 export class TeachData {
 	questions = $state.raw<BankQuestion[]>([]);
-	byId = $state.raw<Map<string, BankQuestion>>(bankIndex([]));
+	byId = $state.raw<Map<string, BankQuestion>>(emptyIndex());
 	assignments = $state.raw<SavedAssignment[]>([]);
 	loaded = $state(false);
 	error = $state<string | null>(null);
@@ -51,7 +51,7 @@ export class TeachData {
 		try {
 			const [questions, store] = await Promise.all([withBank ? fetchQuestions() : null, app.store()]);
 			const saved = await store.read((b) => b.getAssignments(), []);
-			if (questions) this.setBank(questions);
+			if (questions) await this.setBank(questions);
 			this.assignments = app
 				.sifted(sift(storedAssignmentSchema, saved, 'assignments'), '作业')
 				.map((s) => ({ id: s.id, code: s.code, createdAt: s.createdAt, assignment: s.data }))
@@ -66,7 +66,7 @@ export class TeachData {
 	async loadBank(): Promise<boolean> {
 		if (this.byId.size) return true;
 		try {
-			this.setBank(await fetchQuestions());
+			await this.setBank(await fetchQuestions());
 			return true;
 		} catch {
 			this.error = LOAD_ERROR;
@@ -74,9 +74,10 @@ export class TeachData {
 		}
 	}
 
-	private setBank(questions: BankQuestion[]) {
+	private async setBank(questions: BankQuestion[]) {
+		const byId = await bankIndex(questions);
 		this.questions = questions;
-		this.byId = bankIndex(questions);
+		this.byId = byId;
 	}
 
 	get known() {

@@ -41,6 +41,11 @@ function answerFromCalculator(kind: DrillKind, params: Record<string, string>, s
 }
 
 describe('drills', () => {
+	it('list every generator, in the order seeded papers draw them', () => {
+		expect(DRILL_KINDS).toEqual(Object.keys(DRILLS));
+		expect(DRILL_KINDS).toEqual(['cdv', 'clv', 'satisfaction', 'satisfied-rate', 'abc']);
+	});
+
 	it('are deterministic per seed', () => {
 		fc.assert(
 			fc.property(fc.constantFrom(...DRILL_KINDS), seed, (kind, s) => {

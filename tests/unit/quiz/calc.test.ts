@@ -4,8 +4,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { smallBank } from '../fixtures';
 import { DRILL_KINDS } from '../../../src/lib/calc/drills';
 import type { Course, Question } from '../../../src/lib/content/types';
-import { calcQuestion, calcQuestionFromId, calcSamples, parseCalcId, questionIndex } from '../../../src/lib/quiz/calc';
-import { assemblePaper, practiceCalc, scorePaper, selectQuestions } from '../../../src/lib/quiz/paper';
+import { calcQuestion, calcQuestionFromId, calcSamples, parseCalcId, practiceCalc, QuestionIndex, questionIndex } from '../../../src/lib/quiz/calc';
+import { assemblePaper, scorePaper, selectQuestions } from '../../../src/lib/quiz/paper';
 import { correctResponse, markQuestion } from '../../../src/lib/quiz/marking';
 import { correctAnswerText, responseText } from '../../../src/lib/quiz/describe';
 import { answerEffects } from '../../../src/lib/quiz/attempt';
@@ -35,6 +35,20 @@ describe('计算 questions', () => {
 		expect(parseCalcId('calc-nope-1')).toBeNull();
 		expect(parseCalcId('calc-cdv-99999999999')).toBeNull();
 		expect(parseCalcId('value-single-1')).toBeNull();
+	});
+
+	it('an index without the generator knows the bank but no 计算 id; with it, both', () => {
+		const bank = bankWithCourseChapters();
+		const id = calcQuestion('clv', 8).id;
+		const bare = new QuestionIndex<Question>(bank, (q) => q, null);
+		expect(bare.get(bank[0]!.id)).toBe(bank[0]);
+		expect(bare.has(id)).toBe(false);
+		expect(bare.get(id)).toBeUndefined();
+		const full = questionIndex(bank);
+		expect(full.has(id)).toBe(true);
+		expect(full.get(id)).toEqual(calcQuestion('clv', 8));
+		expect(full.get(id)).toBe(full.get(id));
+		expect(full.get('calc-nope-1')).toBeUndefined();
 	});
 
 	it('CDV asks for total value, total cost and the CDV, which add up', () => {

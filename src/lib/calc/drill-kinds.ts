@@ -1,0 +1,64 @@
+/**
+ * What a drill answer is checked against, without the generators (./drills): marking an answer
+ * needs only this, so pages that mark answers do not load every calculator.
+ */
+import { fmtExact, parseNumber, type Parsed, type Step } from './common';
+
+export type DrillKind = 'cdv' | 'clv' | 'satisfaction' | 'satisfied-rate' | 'abc';
+
+export type DrillUnit = '元' | '%' | '位' | '';
+
+/** In this order: papers draw kinds by index, so reordering would change every seeded paper. */
+export const DRILL_KINDS: readonly DrillKind[] = ['cdv', 'clv', 'satisfaction', 'satisfied-rate', 'abc'];
+
+export const DRILL_TITLES: Record<DrillKind, string> = {
+	cdv: '客户让渡价值',
+	clv: '客户终生价值',
+	satisfaction: '客户满意度（实际体验 / 期望值）',
+	'satisfied-rate': '满意率',
+	abc: 'ABC 分析与二八法则'
+};
+
+export interface DrillProblem {
+	kind: DrillKind;
+	seed: number;
+	stem: string;
+	/** Full precision; compare with isDrillAnswerCorrect. */
+	answer: number;
+	/** Absolute tolerance accepted: max(0.5 % of the answer, 0.01). */
+	tolerance: number;
+	/** Unit the answer is asked in. '%' means percentage points (75 for 75 %). */
+	unit: DrillUnit;
+	solution: Step[];
+	/** The convention text of the calculator result, when it has one. */
+	convention?: string;
+	/** The calculator page and its query parameters, to open this problem there. */
+	calculator: { path: string; params: Record<string, string> };
+}
+
+export type DrillGenerator = (seed: number) => DrillProblem;
+
+/** The accepted distance from the answer: 0.5 % of it, or 0.01, whichever is larger. */
+export function drillTolerance(answer: number): number {
+	return Math.max(Math.abs(answer) * 0.005, 0.01);
+}
+
+export function isDrillAnswerCorrect(given: number, answer: number): boolean {
+	if (!Number.isFinite(given) || !Number.isFinite(answer)) return false;
+	// The tiny slack keeps e.g. 0.3 vs 0.29 (exactly 0.01 apart in decimal) from failing on binary noise.
+	return Math.abs(given - answer) <= drillTolerance(answer) * (1 + 1e-9);
+}
+
+/**
+ * Reads what the learner typed. A trailing % means percentage points when the answer is
+ * asked in %, and a fraction otherwise (so 80% is accepted for a satisfaction of 0.8).
+ */
+export function parseDrillAnswer(raw: string, unit: DrillUnit): Parsed {
+	return parseNumber('answer', raw, { label: '答案', percent: unit === '%' ? 'points' : 'fraction', example: unit === '%' ? '75 或 75%' : '12.5' });
+}
+
+/** One line for the result: 「正确」 or the expected answer, formatted for the unit. */
+export function drillFeedback(given: number, p: DrillProblem): string {
+	const shown = p.unit === '%' ? `${fmtExact(Math.round(p.answer * 100) / 100)}%` : p.unit === '' ? fmtExact(Math.round(p.answer * 10000) / 10000) : `${fmtExact(Math.round(p.answer * 100) / 100)} ${p.unit}`;
+	return isDrillAnswerCorrect(given, p.answer) ? `正确！参考答案：${shown}。` : `不对。参考答案：${shown}（允许误差 ±${fmtExact(Math.round(p.tolerance * 10000) / 10000)}）。`;
+}
