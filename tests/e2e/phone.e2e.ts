@@ -55,7 +55,8 @@ test('the route list covers the site', () => {
 
 // The empty-store sweep is part of the dark phone scan in a11y.e2e.ts.
 test('no page scrolls sideways at 390 px, with progress, results and mistakes stored', async ({ page }) => {
-	test.setTimeout(400_000);
+	// About 30 s; a stuck click (seen once: 确定交卷 kept re-rendering) should fail fast and retry.
+	test.setTimeout(150_000);
 	const result = await seedProgress(page);
 	await page.goto('/mistakes');
 	await expect(page.getByText(/错 \d+ 次/).first()).toBeVisible();
@@ -63,7 +64,7 @@ test('no page scrolls sideways at 390 px, with progress, results and mistakes st
 });
 
 test('concept pages with the widest formulas fit at 390 px', async ({ page }) => {
-	test.setTimeout(300_000);
+	test.setTimeout(120_000);
 	const { concepts } = await (await page.request.get('/data/concepts.json')).json();
 	const withFormula = concepts.filter((c: { html: string }) => c.html.includes('katex')).map((c: { id: string }) => `/concepts/${c.id}`);
 	expect(withFormula.length).toBeGreaterThan(3);

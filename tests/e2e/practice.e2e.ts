@@ -1,25 +1,10 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { calcQuestionFromId } from '../../src/lib/quiz/calc';
+import { bank, option } from './bank';
 
 // These journeys are long (a whole exam, a summary, the 错题本); give a busy machine room.
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 240_000 });
-
-interface BankQ {
-	id: string;
-	type: string;
-	chapter: string;
-	answer: unknown;
-	options: { key: string; text: string }[];
-}
-
-async function bank(page: Page): Promise<BankQ[]> {
-	return (await (await page.request.get('/data/questions.json')).json()).questions;
-}
-
-function option(page: Page, key: string) {
-	return page.locator('label.option').filter({ hasText: new RegExp(`^\\s*${key}\\.`) });
-}
 
 async function currentId(page: Page): Promise<string> {
 	const stemId = await page.locator('.qcard .stem').getAttribute('id');

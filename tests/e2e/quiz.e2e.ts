@@ -1,21 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-interface BankQ {
-	id: string;
-	type: string;
-	chapter: string;
-	answer: unknown;
-	options: { key: string; text: string }[];
-}
-
-async function bank(page: Page): Promise<BankQ[]> {
-	return (await (await page.request.get('/data/questions.json')).json()).questions;
-}
-
-/** The option label for a key, as the question shows it ("A." …). */
-function option(page: Page, key: string) {
-	return page.locator('label.option').filter({ hasText: new RegExp(`^\\s*${key}\\.`) });
-}
+import { bank, option } from './bank';
 
 async function startSinglePractice(page: Page, count: number, order: '顺序' | '随机' = '顺序') {
 	await page.goto('/quiz');
