@@ -18,6 +18,7 @@
  */
 import { BLANK_MARK, QUESTION_TYPE_LABELS, type Course, type Question } from '../content/types';
 import { DEFAULT_MAKEUP } from '../quiz/types';
+import { namesOptionLetters } from '../quiz/option-refs';
 import { ANY_ORDER_NOTE, blankAnswers, categoryPath, questionName, fractionText, multipleChoiceFractions, selectedQuestions, type ExportOptions } from './bank';
 
 export interface HtmlRenderer {
@@ -72,7 +73,8 @@ function questionXml(q: Question, render: HtmlRenderer): string[] {
 			return [
 				...head(q, 'multichoice', render, stem),
 				`    <single>${q.type === 'single'}</single>`,
-				`    <shuffleanswers>true</shuffleanswers>`,
+				// Moodle letters options in display order, so an explanation that names a letter ("D 错") needs them unshuffled.
+				`    <shuffleanswers>${!namesOptionLetters(q.explanation, keys)}</shuffleanswers>`,
 				`    <answernumbering>ABCD</answernumbering>`,
 				...q.options.map((o, i) => answer(fractionText(fractions[i]!), render.inline(o.text))),
 				...tail(q)

@@ -7,6 +7,7 @@ import { BLANK_MARK, type Chapter, type Concept, type Course, type Question } fr
 import type { SearchEntry } from '$lib/content/search';
 import { renderFormula, renderInline, renderMarkdown } from './markdown';
 import { pinyinKeys } from './pinyin';
+import { markOptionRefs } from '$lib/quiz/option-refs';
 
 const raw = import.meta.glob('/content/[0-9]*.md', { query: '?raw', import: 'default', eager: true }) as Record<
 	string,
@@ -143,7 +144,7 @@ export function questionsJson() {
 			options: q.options.map((o) => ({ key: o.key, text: o.text, html: renderInline(o.text) })),
 			answer: q.answer,
 			explanation: q.explanation,
-			explanationHtml: q.explanation ? renderMarkdown(q.explanation) : '',
+			explanationHtml: q.explanation ? renderMarkdown(markOptionRefs(q.explanation, q.options.map((o) => o.key))) : '',
 			concepts: q.concepts,
 			source: q.source,
 			tags: q.tags,

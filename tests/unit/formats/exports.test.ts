@@ -25,6 +25,8 @@ type XmlQuestion = {
 	answer?: { '@_fraction': string; text: string }[];
 	graderinfo?: { text: string };
 	single?: boolean;
+	shuffleanswers?: boolean;
+	generalfeedback?: { text: string };
 };
 
 function parseMoodle(xml: string): XmlQuestion[] {
@@ -58,6 +60,20 @@ describe('Moodle XML export', () => {
 		}
 		expect(seen).toEqual(course.chapters.flatMap((c) => course.questions.filter((q) => q.chapter === c.id).map((q) => q.id)));
 		expect(parsed.filter((x) => x['@_type'] === 'category')).toHaveLength(course.chapters.length);
+	});
+
+	it('never shuffles the options of a question whose explanation names them by letter', () => {
+		// Moodle letters shuffled options in display order, so "D 错" would point at another option.
+		const choice = parsed.filter((x) => x['@_type'] === 'multichoice');
+		const fixed = choice.filter((x) => String(x.shuffleanswers) === 'false');
+		expect(fixed.map((x) => x.idnumber)).toContain('q-cus-039');
+		expect(byId.get('q-cus-039')!.explanation).toMatch(/A 是伙伴型/);
+		for (const x of choice) {
+			const q = byId.get(x.idnumber!)!;
+			const namesLetter = /(?<![A-Za-z0-9“])[A-E](?![A-Za-z0-9”])/.test(q.explanation.replace(/\$[^$]*\$/g, ''));
+			expect(String(x.shuffleanswers), q.id).toBe(String(!namesLetter));
+		}
+		expect(fixed.length).toBeLessThan(choice.length / 2);
 	});
 
 	it('maps every type faithfully, with the same answers', () => {
