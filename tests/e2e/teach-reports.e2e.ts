@@ -209,14 +209,18 @@ test('results stay within a phone screen, and a long name does not push the scor
 	const page = await context.newPage();
 	const link = await compose(page, '窄屏测验', PICKS.slice(0, 2));
 	const files = await resultFiles(page, link, [
-		{ name: '张三', number: '2024001', answers: { 'src-single-02': S('C') } },
-		{ name: 'Maximilian Alexander Fitzgerald-Worthing', number: '2024002', answers: {} },
-		{ name: '王五', number: '2024003', answers: { 'q-loy-017': J(false) } }
+		{ name: '张三', number: '2024001', answers: { 'src-single-02': S('C'), 'q-loy-017': J(true) } },
+		{ name: 'Maximilian Alexander Fitzgerald-Worthing', number: '2024002', answers: { 'src-single-02': S('B'), 'q-loy-017': J(true) } },
+		{ name: '王五', number: '2024003', answers: { 'src-single-02': S('D'), 'q-loy-017': J(false) } },
+		{ name: '赵六', number: '2024004', answers: { 'src-single-02': S('A'), 'q-loy-017': J(false) } },
+		{ name: '钱七', number: '2024005', answers: { 'src-single-02': S('C'), 'q-loy-017': J(true) } }
 	]);
 	await page.goto('/teach/results');
 	await page.getByLabel('选择文件…').setInputFiles(files);
 	const grades = page.getByRole('table', { name: /成绩册/ });
-	await expect(grades.getByRole('row')).toHaveCount(4);
+	await expect(grades.getByRole('row')).toHaveCount(6);
+	// Five answers per question: enough for the item chart, which must fit the phone screen too.
+	await expect(page.getByRole('figure', { name: /难度与区分度/ })).toBeVisible();
 	const score = grades.getByRole('row', { name: /Maximilian/ }).getByRole('cell').nth(1);
 	const box = (await score.boundingBox())!;
 	expect(box.x + box.width).toBeLessThanOrEqual(1280);
