@@ -38,8 +38,9 @@ export function firstLoadJs(dir, route) {
 }
 
 /**
- * Copies the build and multiplies every top-level array of records with an `id` in /data/*.json
- * `factor` times (ids suffixed, so they stay unique and files that refer to each other agree).
+ * Copies the build and multiplies every top-level array of records in /data/*.json `factor`
+ * times: objects with an `id`, or rows whose first cell is the id (the question index). Ids are
+ * suffixed, so they stay unique and files that refer to each other agree.
  * @param {string} dir @param {number} factor
  */
 export function bigBankCopy(dir, factor) {
@@ -53,9 +54,11 @@ export function bigBankCopy(dir, factor) {
 		const data = JSON.parse(readFileSync(path, 'utf8'));
 		for (const [key, value] of Object.entries(data)) {
 			// Chapters stay as they are: a bigger course has more questions and cards per chapter.
-			if (key === 'chapters' || !Array.isArray(value) || !value.every((v) => v && typeof v === 'object' && typeof v.id === 'string')) continue;
+			if (key === 'chapters' || !Array.isArray(value) || value.length === 0) continue;
+			const rows = value.every((v) => Array.isArray(v) && typeof v[0] === 'string');
+			if (!rows && !value.every((v) => v && typeof v === 'object' && typeof v.id === 'string')) continue;
 			const copies = [];
-			for (let k = 0; k < factor; k++) for (const v of value) copies.push(k === 0 ? v : { ...v, id: `${v.id}-x${k}` });
+			for (let k = 0; k < factor; k++) for (const v of value) copies.push(k === 0 ? v : rows ? [`${v[0]}-x${k}`, ...v.slice(1)] : { ...v, id: `${v.id}-x${k}` });
 			data[key] = copies;
 			counts[`${name} ${key}`] = copies.length;
 		}

@@ -16,15 +16,16 @@ export function scrollRegion(node: HTMLElement, label = '表格') {
 			node.removeAttribute('aria-label');
 		}
 	};
+	// The observer's first report comes after the browser's own layout. Measuring here instead,
+	// while the page hydrates, forced a layout per table (1.5 s of blocking on the CLV page at 4× CPU).
 	const observer = new ResizeObserver(update);
 	observer.observe(node);
 	const table = node.firstElementChild;
 	if (table) observer.observe(table);
-	update();
 	return {
 		update(next: string) {
 			label = next;
-			update();
+			if (node.hasAttribute('role')) node.setAttribute('aria-label', `${name()}（可左右滚动）`);
 		},
 		destroy: () => observer.disconnect()
 	};

@@ -33,6 +33,12 @@ export function parseCalcId(id: string): { kind: DrillKind; seed: number } | nul
 	return seed <= 0xffffffff ? { kind: m[1] as DrillKind, seed } : null;
 }
 
+/** What a paper needs of a 计算 question, without generating it (which needs every calculator). */
+export function calcPaperQuestion(id: string): { id: string; chapter: string; type: 'calc'; source: 'authored'; options: [] } | null {
+	const parsed = parseCalcId(id);
+	return parsed ? { id, chapter: CALC_KINDS[parsed.kind].chapter, type: 'calc', source: 'authored', options: [] } : null;
+}
+
 /** The drill kinds whose chapter is in scope (empty = the whole course). */
 export function calcKindsFor(chapters: readonly string[]): DrillKind[] {
 	return DRILL_KINDS.filter((k) => chapters.length === 0 || chapters.includes(CALC_KINDS[k].chapter));

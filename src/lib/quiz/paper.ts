@@ -5,13 +5,26 @@ import { calcKindsFor, calcQuestionId } from './calc-ids';
 import { markQuestion } from './marking';
 import type { MarkResult, Paper, PaperItem, PaperSpec, Response } from './types';
 
+/**
+ * What assembling a paper reads of a question. The /quiz setup holds only this (the bank's
+ * index, a tenth of its size), so choosing questions never waits for every stem and explanation.
+ */
+export type PaperQuestion = Pick<Question, 'id' | 'chapter' | 'type' | 'source'> & { options: readonly { key: string }[] };
+
+/** One question in /data/question-index.json: id, chapter, type, source and its option keys ("ABCD"). */
+export type QuestionIndexRow = [string, string, Question['type'], Question['source'], string];
+
+export function fromIndexRow([id, chapter, type, source, keys]: QuestionIndexRow): PaperQuestion {
+	return { id, chapter, type, source, options: [...keys].map((key) => ({ key })) };
+}
+
 export interface Shortfall {
 	type: QuestionType;
 	wanted: number;
 	available: number;
 }
 
-export function assemblePaper(bank: readonly Question[], spec: PaperSpec, seed: number): { paper: Paper; shortfalls: Shortfall[] } {
+export function assemblePaper(bank: readonly PaperQuestion[], spec: PaperSpec, seed: number): { paper: Paper; shortfalls: Shortfall[] } {
 	const rng = createRng(seed);
 	const inScope = bank.filter((q) => (spec.chapters.length === 0 || spec.chapters.includes(q.chapter)) && (!spec.courseOnly || q.source !== 'extension'));
 	const items: PaperItem[] = [];
@@ -64,7 +77,7 @@ export interface QuestionFilter {
 }
 
 /** Questions in the chosen chapters and types (empty = all), in course order. */
-export function selectQuestions<Q extends Question>(bank: readonly Q[], filter: QuestionFilter): Q[] {
+export function selectQuestions<Q extends PaperQuestion>(bank: readonly Q[], filter: QuestionFilter): Q[] {
 	return bank.filter(
 		(q) =>
 			(filter.chapters.length === 0 || filter.chapters.includes(q.chapter)) &&
@@ -87,7 +100,7 @@ export function resumeKey(filter: QuestionFilter): string {
 }
 
 /** A practice paper: the chosen questions in course order (顺序) or shuffled by seed (随机). */
-export function practicePaper(questions: readonly Question[], order: 'sequential' | 'random', seed: number, marks = 1): Paper {
+export function practicePaper(questions: readonly PaperQuestion[], order: 'sequential' | 'random', seed: number, marks = 1): Paper {
 	const list = order === 'random' ? shuffle(questions, createRng(seed)) : [...questions];
 	return {
 		seed,

@@ -7,6 +7,7 @@ import type { Question } from '../content/types';
 import type { AttemptData } from './attempt';
 import { calcKindsFor } from './calc-ids';
 import { markQuestion } from './marking';
+import type { PaperQuestion } from './paper';
 import type { PaperSpec, Response } from './types';
 
 /** A whole number as typed, full-width digits (１０) and spaces allowed; null if it is not one. */
@@ -25,7 +26,7 @@ export interface PaperPlan {
 }
 
 /** The paper the spec will really give with this bank, before it is drawn: counts capped by what exists. */
-export function paperPlan(bank: readonly Question[], spec: PaperSpec): PaperPlan {
+export function paperPlan(bank: readonly PaperQuestion[], spec: PaperSpec): PaperPlan {
 	const inScope = bank.filter((q) => (spec.chapters.length === 0 || spec.chapters.includes(q.chapter)) && (!spec.courseOnly || q.source !== 'extension'));
 	const rows = spec.rows
 		.filter((r) => r.count > 0)

@@ -8,6 +8,7 @@ import type { SearchEntry } from '$lib/content/search';
 import { renderFormula, renderInline, renderMarkdown } from './markdown';
 import { pinyinKeys } from './pinyin';
 import { markOptionRefs } from '$lib/quiz/option-refs';
+import type { QuestionIndexRow } from '$lib/quiz/paper';
 
 const raw = import.meta.glob('/content/[0-9]*.md', { query: '?raw', import: 'default', eager: true }) as Record<
 	string,
@@ -151,4 +152,12 @@ export function questionsJson() {
 			pos: q.pos
 		}))
 	};
+}
+
+/**
+ * /data/question-index.json: what choosing and assembling a paper reads, in bank order, one
+ * `[id, chapter, type, source, option keys]` row per question (rows, not objects: a tenth of the bank).
+ */
+export function questionIndexJson(): { version: 1; questions: QuestionIndexRow[] } {
+	return { version: 1, questions: getCourse().questions.map((q) => [q.id, q.chapter, q.type, q.source, q.options.map((o) => o.key).join('')]) };
 }

@@ -23,3 +23,15 @@ export function loadTypesetter(): Promise<Render> {
 	});
 	return loading;
 }
+
+let turns: Promise<void> = Promise.resolve();
+
+/**
+ * Resolves in a task of its own, after every earlier caller's: a page's formulas are typeset
+ * one per task when KaTeX arrives, instead of all in one task that blocks input for a second
+ * on a cheap phone. Later re-typesets (a keystroke) do not wait.
+ */
+export function nextTurn(): Promise<void> {
+	turns = turns.then(() => new Promise((resolve) => setTimeout(resolve, 0)));
+	return turns;
+}
