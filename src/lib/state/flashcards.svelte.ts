@@ -78,6 +78,13 @@ export class FlashcardData {
 		return deckQueue(ctx, deck, examPlan(ctx), shownExtras);
 	}
 
+	/** Every deck's queue for the deck list: one study context and one exam plan shared by all. */
+	queuesFor(decks: readonly Deck[]): Map<string, DeckQueue['queue']> {
+		const ctx = this.context();
+		const plan = examPlan(ctx);
+		return new Map(decks.map((d) => [d.id, deckQueue(ctx, d, plan).queue]));
+	}
+
 	card(id: string): CardData | null {
 		const meta = this.cards.find((c) => c.id === id);
 		const face = this.faces.get(id);
