@@ -120,6 +120,8 @@ test('计算 from the newer calculators: the calculator link opens the same numb
 	const cohort = generateDrill('cohort', 42);
 	await open(cohort);
 	await expect(page.getByText(`平均每位客户 ${fmtMoney(cohort.answer)} 元`)).toBeVisible();
+	// The cohort table sits below the main calculator: the link lands on it.
+	await expect(page.getByRole('heading', { name: '群组模式（按年列表）' })).toBeInViewport();
 
 	const csi = generateDrill('csi', 42);
 	await open(csi);
@@ -128,6 +130,7 @@ test('计算 from the newer calculators: the calculator link opens the same numb
 	const nps = generateDrill('nps', 42);
 	await open(nps);
 	await expect(page.locator('output[for="f-scores"]')).toHaveText(fmtRatio(nps.answer));
+	await expect(page.getByRole('heading', { name: '净推荐值（NPS）' })).toBeInViewport();
 
 	const rfm = generateDrill('rfm', 42);
 	await open(rfm);
