@@ -243,12 +243,17 @@ export const npsDrill: DrillGenerator = (seed) => {
 	// One promoter, one passive and one detractor score at least, then a few more, mostly from the upper half as in real surveys.
 	const extra = () => pick(rng, [10, 10, 9, 9, 8, 8, 7, 7, 6, 5, 4, 3, 2, 0]);
 	const scores = [...new Set([pick(rng, [9, 10]), pick(rng, [7, 8]), randomInt(rng, 0, 6), ...Array.from({ length: randomInt(rng, 2, 4) }, extra)])].sort((a, b) => b - a);
-	// Split the total into one positive count per score, in steps of total / 50 people.
+	// Split the total into one count per score, in steps of total / 50 people; no score takes
+	// fewer than 3 or more than 20 of the 50 steps, so the tally looks like a survey.
 	const unit = total / 50;
-	const cuts = new Set<number>();
-	while (cuts.size < scores.length - 1) cuts.add(randomInt(rng, 1, 49));
-	const edges = [0, ...[...cuts].sort((a, b) => a - b), 50];
-	const counts = scores.map((_, i) => (edges[i + 1]! - edges[i]!) * unit);
+	let sizes: number[];
+	do {
+		const cuts = new Set<number>();
+		while (cuts.size < scores.length - 1) cuts.add(randomInt(rng, 1, 49));
+		const edges = [0, ...[...cuts].sort((a, b) => a - b), 50];
+		sizes = scores.map((_, i) => edges[i + 1]! - edges[i]!);
+	} while (sizes.some((k) => k < 3 || k > 20));
+	const counts = sizes.map((k) => k * unit);
 	const params = { scores: scores.flatMap((s, i) => Array<string>(counts[i]!).fill(String(s))).join(' ') };
 	const res = unwrap(computeNps(params));
 	const stem =
