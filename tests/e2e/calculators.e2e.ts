@@ -111,3 +111,29 @@ test('CDV compare mode flags when difference and ratio disagree; CLV cohort mode
 	await expect(cohort.locator('output')).toContainText('元');
 	expect(before).toBeTruthy();
 });
+
+test('计算 from the newer calculators: the calculator link opens the same numbers and shows the same answer', async ({ page }) => {
+	const { generateDrill } = await import('../../src/lib/calc/drills');
+	const { fmtMoney, fmtRatio } = await import('../../src/lib/calc/common');
+	const open = (p: { calculator: { path: string; params: Record<string, string> } }) => page.goto(`${p.calculator.path}?${new URLSearchParams(p.calculator.params)}`);
+
+	const cohort = generateDrill('cohort', 42);
+	await open(cohort);
+	await expect(page.getByText(`平均每位客户 ${fmtMoney(cohort.answer)} 元`)).toBeVisible();
+	// The cohort table sits below the main calculator: the link lands on it.
+	await expect(page.getByRole('heading', { name: '群组模式（按年列表）' })).toBeInViewport();
+
+	const csi = generateDrill('csi', 42);
+	await open(csi);
+	await expect(page.locator('p.main', { hasText: 'CSI' }).locator('output')).toHaveText(fmtRatio(csi.answer));
+
+	const nps = generateDrill('nps', 42);
+	await open(nps);
+	await expect(page.locator('output[for="f-scores"]')).toHaveText(fmtRatio(nps.answer));
+	await expect(page.getByRole('heading', { name: '净推荐值（NPS）' })).toBeInViewport();
+
+	const rfm = generateDrill('rfm', 42);
+	await open(rfm);
+	await expect(page.getByRole('row').filter({ hasText: '重要价值客户' })).toHaveCount(rfm.answer);
+	await expect(page.getByText(`M = ${fmtMoney(rfm.parts![2]!.value)} 元`)).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { calcQuestionFromId } from '../../src/lib/quiz/calc';
+import { assemblePaper } from '../../src/lib/quiz/paper';
 import { bank, option } from './bank';
 
 // These journeys are long (a whole exam, a summary, the 错题本); give a busy machine room.
@@ -20,12 +21,18 @@ async function makeup(page: Page, counts: Record<string, number>, marks: Record<
 }
 
 test('计算 in a mock exam: one right, one wrong, with worked solutions; the wrong one is in the 错题本', async ({ page }) => {
+	// The mock exam is seeded by the clock: pick a moment whose paper opens with an NPS question (a newer calculator, three parts).
+	const spec = { rows: [{ type: 'calc' as const, count: 2, marks: 5 }], chapters: [], shuffleOptions: false, rules: { partialCredit: false } };
+	let now = Date.UTC(2026, 5, 1, 8);
+	while (!assemblePaper([], spec, now % 2 ** 31).paper.items[0]!.questionId.startsWith('calc-nps-')) now += 1000;
+	await page.clock.setFixedTime(now);
 	await makeup(page, { 计算: 2 });
 	await expect(page.locator('tfoot td')).toHaveText('10');
 	await page.getByRole('button', { name: '开始考试' }).click();
 
 	const first = calcQuestionFromId(await currentId(page))!;
-	expect(first).not.toBeNull();
+	expect(first.answer.kind).toBe('nps');
+	await expect(page.locator('.qcard .stem')).toContainText('请依次写出推荐者占比、贬损者占比和 NPS');
 	await expect(page.locator('.qcard .chip').filter({ hasText: '计算' })).toBeVisible();
 	const boxes = page.locator('.qcard .blanks.calc input');
 	await expect(boxes).toHaveCount(first.answer.fields.length);

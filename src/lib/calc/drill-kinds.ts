@@ -4,19 +4,34 @@
  */
 import { fmtExact, parseNumber, type Parsed, type Step } from './common';
 
-export type DrillKind = 'cdv' | 'clv' | 'satisfaction' | 'satisfied-rate' | 'abc';
+export type DrillKind = 'cdv' | 'clv' | 'satisfaction' | 'satisfied-rate' | 'abc' | 'cohort' | 'csi' | 'nps' | 'rfm';
 
 export type DrillUnit = '元' | '%' | '位' | '';
 
-/** In this order: papers draw kinds by index, so reordering would change every seeded paper. */
-export const DRILL_KINDS: readonly DrillKind[] = ['cdv', 'clv', 'satisfaction', 'satisfied-rate', 'abc'];
+/** Every kind. New kinds go at the end; papers draw from a CALC_SETS entry, never from this list directly. */
+export const DRILL_KINDS: readonly DrillKind[] = ['cdv', 'clv', 'satisfaction', 'satisfied-rate', 'abc', 'cohort', 'csi', 'nps', 'rfm'];
+
+/**
+ * The kinds a seeded paper draws 计算 from, in draw order (papers pick kinds by index). A shared
+ * assignment link or print link rebuilds its papers from a seed, so each link keeps the set it was
+ * made with: set 0 (the first five kinds) for links made before the others existed, the last set
+ * for new ones. Never reorder or change a set; add a new one instead.
+ */
+export const CALC_SETS: readonly (readonly DrillKind[])[] = [DRILL_KINDS.slice(0, 5), DRILL_KINDS];
+
+/** The set new links and mock exams draw from. */
+export const LATEST_CALC_SET = CALC_SETS.length - 1;
 
 export const DRILL_TITLES: Record<DrillKind, string> = {
 	cdv: '客户让渡价值',
 	clv: '客户终生价值',
 	satisfaction: '客户满意度（实际体验 / 期望值）',
 	'satisfied-rate': '满意率',
-	abc: 'ABC 分析与二八法则'
+	abc: 'ABC 分析与二八法则',
+	cohort: '群体客户终生价值（按年列表）',
+	csi: '加权满意度指数（CSI）',
+	nps: '净推荐值（NPS）',
+	rfm: 'RFM 分析'
 };
 
 export interface DrillProblem {
@@ -30,6 +45,12 @@ export interface DrillProblem {
 	/** Unit the answer is asked in. '%' means percentage points (75 for 75 %). */
 	unit: DrillUnit;
 	solution: Step[];
+	/**
+	 * Every number the quiz version asks for, in order, when the problem has several parts; one
+	 * of them is `answer` (the one the practice box checks). `partsPrompt` asks for them all.
+	 */
+	parts?: { label: string; unit: DrillUnit; value: number }[];
+	partsPrompt?: string;
 	/** The convention text of the calculator result, when it has one. */
 	convention?: string;
 	/** The calculator page and its query parameters, to open this problem there. */

@@ -11,6 +11,7 @@
 import { base64urlnopad } from '@scure/base';
 import { ID_PATTERN } from '../content/parse';
 import { QUESTION_TYPE_LABELS, type QuestionType } from '../content/types';
+import { LATEST_CALC_SET } from '../calc/drill-kinds';
 import { sha256Hex } from './digest';
 import { fieldPath, int, range, v } from './schema';
 
@@ -85,7 +86,12 @@ export const assignmentSchema = v.strictObject(
 		 * encode and decode exactly as before (11 positions), so old links and result files still work.
 		 */
 		opensAt: v.optional(int(0, L.timeMax, '开放时间格式不对')),
-		closesAt: v.optional(int(0, L.timeMax, '截止时间格式不对'))
+		closesAt: v.optional(int(0, L.timeMax, '截止时间格式不对')),
+		/*
+		 * Which set of calculators drawn 计算 questions come from (CALC_SETS). Absent means set 0,
+		 * the calculators that existed before the field: links made then keep drawing the same papers.
+		 */
+		calcSet: v.optional(int(1, LATEST_CALC_SET, `计算题范围应为 1–${LATEST_CALC_SET} 的整数，或不填`))
 	},
 	(issue) => (issue.expected === 'never' ? '作业设置中有未知的项' : '作业设置缺失')
 );
@@ -161,8 +167,9 @@ export function encodeAssignment(a: Assignment): string {
 		a.showAnswers ? 1 : 0,
 		a.seed
 	];
-	// The window travels in two extra positions, only when set, so links without one are unchanged.
-	if (a.opensAt !== undefined || a.closesAt !== undefined) positional.push(a.opensAt ?? null, a.closesAt ?? null);
+	// The window travels in two extra positions and the 计算 set in a third, only when set, so links without them are unchanged.
+	if (a.opensAt !== undefined || a.closesAt !== undefined || a.calcSet !== undefined) positional.push(a.opensAt ?? null, a.closesAt ?? null);
+	if (a.calcSet !== undefined) positional.push(a.calcSet);
 	const payload = base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(positional)));
 	return `${ASSIGNMENT_VERSION}.${payload}.${fingerprint(payload)}`;
 }
@@ -174,8 +181,8 @@ function fail(kind: AssignmentErrorKind, message: string, unknownIds?: string[])
 }
 
 function fromPositional(p: unknown): Record<string, unknown> | null {
-	if (!Array.isArray(p) || (p.length !== 11 && p.length !== 13)) return null;
-	const [id, title, ids, draw, marks, partialCredit, timeLimitMin, passMark, attempts, showAnswers, seed, opensAt, closesAt] = p as unknown[];
+	if (!Array.isArray(p) || (p.length !== 11 && p.length !== 13 && p.length !== 14)) return null;
+	const [id, title, ids, draw, marks, partialCredit, timeLimitMin, passMark, attempts, showAnswers, seed, opensAt, closesAt, calcSet] = p as unknown[];
 	if ((showAnswers !== 0 && showAnswers !== 1) || (partialCredit !== 0 && partialCredit !== 1)) return null;
 	if (ids !== 0 && !Array.isArray(ids)) return null;
 	if (draw !== 0 && (!Array.isArray(draw) || draw.length !== 2)) return null;
@@ -185,6 +192,7 @@ function fromPositional(p: unknown): Record<string, unknown> | null {
 	Object.assign(a, { marks, partialCredit: partialCredit === 1, timeLimitMin, passMark, attempts, showAnswers: showAnswers === 1, seed });
 	if (opensAt !== undefined && opensAt !== null) a.opensAt = opensAt;
 	if (closesAt !== undefined && closesAt !== null) a.closesAt = closesAt;
+	if (calcSet !== undefined) a.calcSet = calcSet;
 	return a;
 }
 

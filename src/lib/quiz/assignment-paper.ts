@@ -22,7 +22,8 @@ export function assignmentPaper(a: Assignment, bank: readonly Question[], seed: 
 	const rules = { partialCredit: a.partialCredit };
 	if (a.draw) {
 		const rows = ASSIGNMENT_TYPES.map((type, i) => ({ type, count: a.draw!.counts[i] ?? 0, marks: marksFor(a, type) }));
-		return assemblePaper(bank, { rows, chapters: a.draw.chapters, shuffleOptions: a.seed === null, rules }, seed);
+		// A link without a 计算 set was made before the newer calculators: it draws from set 0, as it always did.
+		return assemblePaper(bank, { rows, chapters: a.draw.chapters, shuffleOptions: a.seed === null, rules, calcSet: a.calcSet ?? 0 }, seed);
 	}
 	const byId = new Map(bank.map((q) => [q.id, q]));
 	const picked = (a.questionIds ?? []).flatMap((id) => byId.get(id) ?? []);

@@ -6,7 +6,7 @@
  * This module knows the ids and marks the answers; generating a question from its id needs the
  * calculators and lives in ./calc, which pages load only with the question bank.
  */
-import { DRILL_KINDS, parseDrillAnswer, type DrillKind } from '../calc/drill-kinds';
+import { CALC_SETS, DRILL_KINDS, LATEST_CALC_SET, parseDrillAnswer, type DrillKind } from '../calc/drill-kinds';
 import type { CalcField, Question } from '../content/types';
 
 export type CalcQuestion = Question & { type: 'calc' };
@@ -17,7 +17,12 @@ export const CALC_KINDS: Record<DrillKind, { chapter: string; concepts: string[]
 	clv: { chapter: 'value', concepts: ['clv-formula'] },
 	satisfaction: { chapter: 'satisfaction', concepts: ['satisfaction-ratio'] },
 	'satisfied-rate': { chapter: 'satisfaction', concepts: ['satisfaction-ratio'] },
-	abc: { chapter: 'segmentation', concepts: ['pareto-principle'] }
+	abc: { chapter: 'segmentation', concepts: ['pareto-principle'] },
+	cohort: { chapter: 'value', concepts: ['clv-formula', 'customer-lifetime-value'] },
+	csi: { chapter: 'satisfaction', concepts: ['csi-significance', 'satisfaction-index-system-uses'] },
+	// The course has no NPS card; the satisfaction-degree card is the nearest idea it teaches.
+	nps: { chapter: 'satisfaction', concepts: ['customer-satisfaction-degree'] },
+	rfm: { chapter: 'segmentation', concepts: ['rfm-analysis'] }
 };
 
 const ID = /^calc-([a-z-]+)-(\d{1,10})$/;
@@ -39,9 +44,9 @@ export function calcPaperQuestion(id: string): { id: string; chapter: string; ty
 	return parsed ? { id, chapter: CALC_KINDS[parsed.kind].chapter, type: 'calc', source: 'authored', options: [] } : null;
 }
 
-/** The drill kinds whose chapter is in scope (empty = the whole course). */
-export function calcKindsFor(chapters: readonly string[]): DrillKind[] {
-	return DRILL_KINDS.filter((k) => chapters.length === 0 || chapters.includes(CALC_KINDS[k].chapter));
+/** The drill kinds of a 计算 set (see CALC_SETS) whose chapter is in scope (empty = the whole course). */
+export function calcKindsFor(chapters: readonly string[], calcSet: number = LATEST_CALC_SET): DrillKind[] {
+	return (CALC_SETS[calcSet] ?? CALC_SETS[LATEST_CALC_SET]!).filter((k) => chapters.length === 0 || chapters.includes(CALC_KINDS[k].chapter));
 }
 
 /** A field's verdict: right within the tolerance, wrong, left empty, or not a number at all. */

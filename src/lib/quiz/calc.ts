@@ -27,13 +27,22 @@ function mainLabel(kind: DrillKind, unit: string): string {
 			return '满意率';
 		case 'abc':
 			return unit === '位' ? 'A 类客户数' : '前 20% 客户的销售额占比';
+		case 'cohort':
+			return '每位客户 CLV';
+		case 'csi':
+			return '顾客满意度指数 CSI';
+		case 'nps':
+			return 'NPS';
+		case 'rfm':
+			return '重要价值客户数';
 	}
 }
 
 export function calcQuestion(kind: DrillKind, seed: number): CalcQuestion {
 	const p = generateDrill(kind, seed);
 	let stem = p.stem;
-	let fields = [field(mainLabel(kind, p.unit), p.unit, p.answer)];
+	let fields = p.parts ? p.parts.map((x) => field(x.label, x.unit, x.value)) : [field(mainLabel(kind, p.unit), p.unit, p.answer)];
+	if (p.partsPrompt) stem += p.partsPrompt;
 	// The exam asks for the two totals before the difference, and each earns its share of the marks.
 	if (kind === 'cdv' && p.unit === '元') {
 		const r = computeCdv(p.calculator.params);

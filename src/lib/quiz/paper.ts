@@ -34,7 +34,7 @@ export function assemblePaper(bank: readonly PaperQuestion[], spec: PaperSpec, s
 		if (row.count <= 0) continue;
 		if (row.type === 'calc') {
 			// Generated from the same rng, so the paper stays a function of (spec, bank, seed).
-			const drawn = drawCalc(spec.chapters, row.count, rng);
+			const drawn = drawCalc(spec.chapters, row.count, rng, spec.calcSet);
 			if (drawn.length < row.count) shortfalls.push({ type: 'calc', wanted: row.count, available: drawn.length });
 			items.push(...drawn.map((id) => ({ questionId: id, type: 'calc' as const, marks: row.marks })));
 			continue;
@@ -62,8 +62,8 @@ export function assemblePaper(bank: readonly PaperQuestion[], spec: PaperSpec, s
  * turn from a random start so a short paper still varies. None if no chapter in scope has a
  * calculator. Ids only: the questions are generated where they are shown (./calc-questions).
  */
-export function drawCalc(chapters: readonly string[], count: number, rng: () => number): string[] {
-	const kinds = calcKindsFor(chapters);
+export function drawCalc(chapters: readonly string[], count: number, rng: () => number, calcSet?: number): string[] {
+	const kinds = calcKindsFor(chapters, calcSet);
 	if (!kinds.length) return [];
 	const start = Math.floor(rng() * kinds.length);
 	return Array.from({ length: count }, (_, i) => calcQuestionId(kinds[(start + i) % kinds.length]!, Math.floor(rng() * 2 ** 31)));

@@ -55,6 +55,11 @@ export interface PaperSpec {
 	rules: MarkingRules;
 	/** 只看课程资料: draw no 教材拓展 questions. */
 	courseOnly?: boolean;
+	/**
+	 * Which CALC_SETS entry 计算 questions are drawn from; default the latest. Papers rebuilt from a
+	 * seed (assignment and print links) pass the set their link was made with, so they never change.
+	 */
+	calcSet?: number;
 }
 
 /** The course's own exam shape: 100 points. */

@@ -1,13 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DRILLS, DRILL_KINDS, drillFeedback, drillTolerance, generateDrill, isDrillAnswerCorrect, parseDrillAnswer, type DrillKind } from '../../../src/lib/calc/drills';
+import { CALC_SETS, DRILLS, DRILL_KINDS, LATEST_CALC_SET, drillFeedback, drillTolerance, generateDrill, isDrillAnswerCorrect, parseDrillAnswer, type DrillKind } from '../../../src/lib/calc/drills';
 import { computeCdv } from '../../../src/lib/calc/cdv';
-import { computeClv } from '../../../src/lib/calc/clv';
-import { computeRatio, computeSatisfiedRate } from '../../../src/lib/calc/satisfaction';
+import { computeClv, computeCohort, type CohortTiming } from '../../../src/lib/calc/clv';
+import { computeCsi, computeNps, computeRatio, computeSatisfiedRate, type Scale } from '../../../src/lib/calc/satisfaction';
+import { computeRfm } from '../../../src/lib/calc/rfm';
+import { parsePastedTable } from '../../../src/lib/calc/table-paste';
+import { RFM_COLUMNS } from '../../../src/lib/calc/rfm';
 import { computeAbc } from '../../../src/lib/calc/abc';
 import { decodeRowsParam } from '../../../src/lib/calc/table-paste';
 
 const seed = fc.integer({ min: -(2 ** 31), max: 2 ** 32 });
+
+/**
+ * Every number a drill asks for, recomputed from its calculator parameters the way the calculator
+ * page reads them (so a link that opens other numbers fails here).
+ */
+function partsFromCalculator(kind: DrillKind, params: Record<string, string>): number[] | null {
+	switch (kind) {
+		case 'cohort': {
+			const r = computeCohort({ rows: decodeRowsParam(params.cohort!, ['customers', 'revenue', 'cost']), d: params.cd, ac: params.cac, start: params.cstart, timing: params.ctiming as CohortTiming, textbookRounding: params.cround === '1' });
+			if (!r.ok) throw new Error('cohort');
+			return [r.value.pvTotal, r.value.cohortClv, r.value.perCustomer];
+		}
+		case 'nps': {
+			const r = computeNps({ scores: params.scores });
+			if (!r.ok) throw new Error('nps');
+			return [r.value.promoterShare * 100, r.value.detractorShare * 100, r.value.nps];
+		}
+		case 'rfm': {
+			// The RFM page reads one pasted table from ?data=.
+			const table = parsePastedTable(params.data!, RFM_COLUMNS);
+			const r = computeRfm(table.rows.map((x) => x.cells));
+			if (!r.ok) throw new Error('rfm');
+			const m = r.value.means;
+			return [m.recency, m.frequency, m.monetary, r.value.segments.find((x) => x.segment === '重要价值')!.count];
+		}
+		default:
+			return null;
+	}
+}
 
 /** Recomputes a drill's answer from its calculator parameters, independently of the generator. */
 function answerFromCalculator(kind: DrillKind, params: Record<string, string>, stem: string): number {
@@ -37,13 +69,27 @@ function answerFromCalculator(kind: DrillKind, params: Record<string, string>, s
 			if (!r.ok) throw new Error('abc');
 			return stem.includes('几位') ? r.value.classes.A.count : r.value.top.valueShare * 100;
 		}
+		case 'csi': {
+			const rows = decodeRowsParam(params.csi!, ['attribute', 'weight', 'score']);
+			const r = computeCsi(rows, params.scale as Scale);
+			if (!r.ok) throw new Error('csi');
+			return r.value.mean;
+		}
+		case 'cohort':
+		case 'nps':
+			return partsFromCalculator(kind, params)!.at(-1)!;
+		case 'rfm':
+			return partsFromCalculator(kind, params)![3]!;
 	}
 }
 
 describe('drills', () => {
 	it('list every generator, in the order seeded papers draw them', () => {
 		expect(DRILL_KINDS).toEqual(Object.keys(DRILLS));
-		expect(DRILL_KINDS).toEqual(['cdv', 'clv', 'satisfaction', 'satisfied-rate', 'abc']);
+		// Set 0 is what every link made before the newer calculators draws from: it must never change.
+		expect(CALC_SETS[0]).toEqual(['cdv', 'clv', 'satisfaction', 'satisfied-rate', 'abc']);
+		expect(CALC_SETS[LATEST_CALC_SET]).toEqual(['cdv', 'clv', 'satisfaction', 'satisfied-rate', 'abc', 'cohort', 'csi', 'nps', 'rfm']);
+		expect(CALC_SETS[LATEST_CALC_SET]).toEqual(DRILL_KINDS);
 	});
 
 	it('are deterministic per seed', () => {
@@ -73,7 +119,12 @@ describe('drills', () => {
 				expect(isDrillAnswerCorrect(p.answer, p.answer)).toBe(true);
 				expect(p.solution.length).toBeGreaterThan(1);
 				expect(p.stem).not.toMatch(/undefined|NaN|Infinity|null/);
-				expect(p.calculator.path).toMatch(/^\/calculators\/(cdv|clv|satisfaction|abc)$/);
+				expect(p.calculator.path).toMatch(/^\/calculators\/(cdv|clv|satisfaction|abc|rfm)$/);
+				const parts = partsFromCalculator(kind, p.calculator.params);
+				if (parts) {
+					expect(p.parts!.map((x) => x.value)).toEqual(parts);
+					expect(p.partsPrompt).toMatch(/^请依次写出/);
+				} else expect(p.parts).toBeUndefined();
 			})
 		);
 	});
@@ -86,6 +137,69 @@ describe('drills', () => {
 				expect(nums.every((n) => !/\.\d{3,}/.test(n))).toBe(true);
 			}
 		}
+	});
+
+	it('the new kinds state every number the calculator link opens', () => {
+		fc.assert(
+			fc.property(seed, (s) => {
+				const has = (stem: string, n: string | number) => expect(stem).toContain(String(n));
+				const cohort = generateDrill('cohort', s);
+				has(cohort.stem, `获取了 ${cohort.calculator.params.cstart} 位`);
+				has(cohort.stem, `每位 ${cohort.calculator.params.cac} 元`);
+				has(cohort.stem, `年折现率为 ${Math.round(Number(cohort.calculator.params.cd) * 100)}%`);
+				decodeRowsParam(cohort.calculator.params.cohort!, ['customers', 'revenue', 'cost']).forEach((r, i) => has(cohort.stem, `第 ${i + 1} 年仍保留 ${r.customers} 位，每位客户收入 ${r.revenue} 元、服务成本 ${r.cost} 元`));
+
+				const csi = generateDrill('csi', s);
+				has(csi.stem, `${csi.calculator.params.scale!.split('-')[1]} 分制`);
+				const rows = decodeRowsParam(csi.calculator.params.csi!, ['attribute', 'weight', 'score']);
+				rows.forEach((r) => has(csi.stem, `${r.attribute}（权重 ${r.weight}）${r.score} 分`));
+				expect(rows.reduce((t, r) => t + Number(r.weight), 0)).toBeCloseTo(1, 9);
+
+				const nps = generateDrill('nps', s);
+				const tally = new Map<string, number>();
+				for (const x of nps.calculator.params.scores!.split(' ')) tally.set(x, (tally.get(x) ?? 0) + 1);
+				for (const [score, count] of tally) has(nps.stem, `${score} 分 ${count} 人`);
+				has(nps.stem, `请 ${[...tally.values()].reduce((a, b) => a + b, 0)} 位顾客`);
+
+				const rfm = generateDrill('rfm', s);
+				const lines = rfm.calculator.params.data!.split('\n');
+				has(rfm.stem, `分析 ${lines.length} 位会员客户`);
+				for (const line of lines) {
+					const [name, r, f, m] = line.split('\t');
+					has(rfm.stem, `${name}：R = ${r} 天、F = ${f} 次、M = ${m} 元`);
+				}
+			}),
+			{ numRuns: 60 }
+		);
+	});
+
+	it('RFM never lets a value on its mean decide the answer, and always has a 重要价值 customer', () => {
+		for (let s = 0; s < 200; s++) {
+			const p = generateDrill('rfm', s);
+			const [r, f, m, count] = p.parts!.map((x) => x.value);
+			for (const line of p.calculator.params.data!.split('\n')) {
+				const [, R, F, M] = line.split('\t').map(Number);
+				expect([R !== r, F !== f, M !== m]).toEqual([true, true, true]);
+			}
+			expect(count).toBeGreaterThanOrEqual(1);
+		}
+	});
+
+	it('hand-checked: a cohort problem agrees with the discounted sum', () => {
+		const p = generateDrill('cohort', 11);
+		const { cd, cac, cstart } = p.calculator.params as Record<string, string>;
+		const rows = decodeRowsParam(p.calculator.params.cohort!, ['customers', 'revenue', 'cost']);
+		const pv = rows.reduce((t, r, i) => t + (Number(r.customers) * (Number(r.revenue) - Number(r.cost))) / (1 + Number(cd)) ** (i + 1), 0);
+		expect(p.parts![0]!.value).toBeCloseTo(pv, 6);
+		expect(p.answer).toBeCloseTo((pv - Number(cac) * Number(cstart)) / Number(cstart), 6);
+	});
+
+	it('hand-checked: NPS is the promoter share minus the detractor share', () => {
+		const p = generateDrill('nps', 5);
+		const scores = p.calculator.params.scores!.split(' ').map(Number);
+		const share = (test: (x: number) => boolean) => (100 * scores.filter(test).length) / scores.length;
+		expect(p.parts!.map((x) => x.value)).toEqual([share((x) => x >= 9), share((x) => x <= 6), share((x) => x >= 9) - share((x) => x <= 6)].map((x, i) => (i < 2 ? x : p.answer)));
+		expect(p.answer).toBeCloseTo(share((x) => x >= 9) - share((x) => x <= 6), 9);
 	});
 
 	it('hand-checked: the CLV stem for a fixed seed agrees with the formula', () => {

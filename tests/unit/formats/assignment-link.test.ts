@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { base64urlnopad } from '@scure/base';
 import { decodeAssignment, encodeAssignment, validateAssignment, windowState, type Assignment } from '../../../src/lib/formats/assignment-link';
 import { smallBank } from '../fixtures';
+import { sha256Hex } from '../../../src/lib/formats/digest';
 
 const bank = smallBank();
 const known = { questionIds: new Set(bank.map((q) => q.id)), chapterIds: new Set(['a', 'b', 'c']) };
@@ -152,5 +153,35 @@ describe('open and close times', () => {
 		expect(windowState(timed, closes)).toBe('open');
 		expect(windowState(timed, closes + 1)).toBe('closed');
 		expect(windowState(picked, 0)).toBe('open');
+	});
+});
+
+describe('the 计算 set', () => {
+	const withCalc: Assignment = { ...drawn, draw: { chapters: ['a'], counts: [1, 0, 0, 0, 0, 0, 3] }, marks: [2, 2, 1, 1, 5, 10, 5], calcSet: 1 };
+	const payloadOf = (code: string) => JSON.parse(new TextDecoder().decode(base64urlnopad.decode(code.split('.')[1]!)));
+	const handMade = (positional: unknown[]) => {
+		const payload = base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(positional)));
+		return `1.${payload}.${sha256Hex(payload).slice(0, 8)}`;
+	};
+
+	it('travels in a fourteenth position, after an empty window, and only when set', () => {
+		const code = encodeAssignment(withCalc);
+		expect(payloadOf(code).slice(11)).toEqual([null, null, 1]);
+		expect(decodeAssignment(code, known)).toEqual({ ok: true, assignment: withCalc });
+		const { calcSet: _, ...old } = withCalc;
+		expect(payloadOf(encodeAssignment(old))).toHaveLength(11);
+		const timed = { ...withCalc, closesAt: Date.parse('2026-12-08T16:00:00Z') };
+		expect(payloadOf(encodeAssignment(timed)).slice(11)).toEqual([null, timed.closesAt, 1]);
+		expect(decodeAssignment(encodeAssignment(timed), known)).toEqual({ ok: true, assignment: timed });
+	});
+
+	it('a hand-made set that does not exist is explained, not guessed', () => {
+		const base = payloadOf(encodeAssignment(withCalc)).slice(0, 11);
+		for (const bad of [0, 2, 'all']) {
+			const r = decodeAssignment(handMade([...base, null, null, bad]), known);
+			expect(r.ok).toBe(false);
+			if (!r.ok) expect(r.error).toMatchObject({ kind: 'invalid', message: expect.stringContaining('计算题范围') });
+		}
+		expect(decodeAssignment(handMade([...base, null, null, 1, 1]), known)).toMatchObject({ ok: false, error: { kind: 'malformed' } });
 	});
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { smallBank } from '../fixtures';
-import { DRILL_KINDS } from '../../../src/lib/calc/drills';
+import { CALC_SETS, DRILL_KINDS, LATEST_CALC_SET, type DrillKind } from '../../../src/lib/calc/drills';
+import { CALC_KINDS, judgeCalcField } from '../../../src/lib/quiz/calc-ids';
+import { parseCourse } from '../../../src/lib/content/parse';
+import { loadContentFiles } from '../content/load';
 import type { Course, Question } from '../../../src/lib/content/types';
 import { calcQuestion, calcQuestionFromId, calcSamples, parseCalcId, practiceCalc, QuestionIndex, questionIndex } from '../../../src/lib/quiz/calc';
 import { assemblePaper, scorePaper, selectQuestions } from '../../../src/lib/quiz/paper';
@@ -109,7 +112,7 @@ describe('计算 questions', () => {
 	it('draws 计算 only from chapters that have a calculator, and says when it cannot', () => {
 		const spec: PaperSpec = { rows: [{ type: 'calc', count: 3, marks: 5 }], chapters: ['satisfaction'], shuffleOptions: false, rules };
 		const { paper } = assemblePaper(bankWithCourseChapters(), spec, 3);
-		expect(paper.items.every((i) => /^calc-(satisfaction|satisfied-rate)-/.test(i.questionId))).toBe(true);
+		expect(paper.items.every((i) => /^calc-(satisfaction|satisfied-rate|csi|nps)-/.test(i.questionId))).toBe(true);
 		const none = assemblePaper(bankWithCourseChapters(), { ...spec, chapters: ['overview'] }, 3);
 		expect(none.paper.items).toEqual([]);
 		expect(none.shortfalls).toEqual([{ type: 'calc', wanted: 3, available: 0 }]);
@@ -124,7 +127,7 @@ describe('计算 questions', () => {
 	it('practice offers two of each calculator in scope when 计算 is chosen', () => {
 		expect(practiceCalc({ chapters: [], types: ['single'] }, 1)).toEqual([]);
 		const all = practiceCalc({ chapters: ['value'], types: ['calc'] }, 1);
-		expect(all.map((q) => q.answer.kind).sort()).toEqual(['cdv', 'cdv', 'clv', 'clv']);
+		expect(all.map((q) => q.answer.kind).sort()).toEqual(['cdv', 'cdv', 'clv', 'clv', 'cohort', 'cohort']);
 		expect(practiceCalc({ chapters: ['value'], types: ['calc'] }, 1)).toEqual(all);
 	});
 
@@ -142,6 +145,131 @@ describe('计算 questions', () => {
 		expect(fx.mistakesPut.map((m) => m.questionId)).toEqual([q.id]);
 		const right = markQuestion(q, correctResponse(q), 5, rules);
 		expect(answerEffects([{ question: q, mark: right, response: correctResponse(q) }], new Map(), cards, scheduler, now, 2).reviews).toEqual([]);
+	});
+});
+
+describe('计算 from the cohort, CSI, NPS and RFM calculators', () => {
+	const NEW: DrillKind[] = ['cohort', 'csi', 'nps', 'rfm'];
+
+	it('belong to a chapter and cards that exist in the course', () => {
+		const course = parseCourse(loadContentFiles());
+		const concepts = new Set(course.concepts.map((c) => c.id));
+		const chapters = new Set(course.chapters.map((c) => c.id));
+		for (const kind of DRILL_KINDS) {
+			expect(chapters.has(CALC_KINDS[kind].chapter), kind).toBe(true);
+			for (const id of CALC_KINDS[kind].concepts) expect(concepts.has(id), `${kind}: ${id}`).toBe(true);
+		}
+	});
+
+	it('mark the key right, each field on its own, for any seed', () => {
+		fc.assert(
+			fc.property(fc.constantFrom(...NEW), fc.nat(2 ** 31 - 1), (kind, seed) => {
+				const q = calcQuestion(kind, seed);
+				expect(calcQuestionFromId(q.id)).toEqual(q);
+				const f = q.answer.fields;
+				expect(f.length).toBe({ cohort: 3, csi: 1, nps: 3, rfm: 4 }[kind as 'cohort']);
+				for (const x of f) {
+					expect(Number.isFinite(x.value)).toBe(true);
+					expect(judgeCalcField(String(Math.round(x.value * 100) / 100), x)).toBe('correct');
+					expect(judgeCalcField(String(x.value + x.tolerance * 1.5), x)).toBe('wrong');
+					expect(judgeCalcField(' ', x)).toBe('empty');
+				}
+				expect(markQuestion(q, correctResponse(q), f.length * 2, rules)).toMatchObject({ earned: f.length * 2, status: 'correct' });
+				// Only the first part right: that part's share of the marks.
+				const firstOnly = { type: 'calc' as const, values: f.map((x, i) => String(i === 0 ? x.value : x.value + 10 * x.tolerance + 1)) };
+				if (f.length > 1) expect(markQuestion(q, firstOnly, f.length * 2, rules)).toMatchObject({ earned: 2, status: 'partial' });
+				expect(q.stem).toContain(f.length > 1 ? '请依次写出' : '');
+				expect(q.explanation.length).toBeGreaterThan(20);
+			}),
+			{ numRuns: 80 }
+		);
+	});
+
+	it('NPS accepts 20 and 20% alike (the key is in percentage points)', () => {
+		const q = calcQuestion('nps', 3);
+		const nps = q.answer.fields[2]!;
+		expect(nps.unit).toBe('%');
+		expect(judgeCalcField(`${nps.value}%`, nps)).toBe('correct');
+		expect(judgeCalcField(String(nps.value), nps)).toBe('correct');
+	});
+
+	it('an old link (no 计算 set) draws exactly the ids it drew before the new calculators', async () => {
+		const { assignmentPaper } = await import('../../../src/lib/quiz/assignment');
+		const { encodeAssignment, decodeAssignment } = await import('../../../src/lib/formats/assignment-link');
+		const base = { v: 1 as const, id: 'hw-old', title: '旧作业', partialCredit: false, timeLimitMin: null, passMark: 60, attempts: 0, showAnswers: true, seed: null };
+		const old = { ...base, draw: { chapters: [], counts: [2, 0, 0, 0, 0, 0, 6] }, marks: [2, 2, 1, 1, 5, 10, 6] };
+		const known = { questionIds: new Set<string>(), chapterIds: new Set<string>() };
+		const decoded = decodeAssignment(encodeAssignment(old), known);
+		expect(decoded).toEqual({ ok: true, assignment: old });
+		// Recorded with the code as it was before cohort / CSI / NPS / RFM existed.
+		expect(assignmentPaper(decoded.ok ? decoded.assignment : old, bankWithCourseChapters(), 31).paper.items.map((i) => i.questionId)).toEqual([
+			'b-single-0',
+			'a-single-1',
+			'calc-abc-2055118774',
+			'calc-cdv-1406620972',
+			'calc-clv-1363192560',
+			'calc-satisfaction-75096841',
+			'calc-satisfied-rate-371464821',
+			'calc-abc-385420221'
+		]);
+		// An old print link (no calc=) likewise: set 0.
+		const spec: PaperSpec = { rows: [{ type: 'calc', count: 7, marks: 5 }], chapters: [], shuffleOptions: false, rules, calcSet: 0 };
+		expect(assemblePaper(bankWithCourseChapters(), spec, 12345).paper.items.map((i) => i.questionId)).toEqual([
+			'calc-abc-658745472',
+			'calc-cdv-1039823225',
+			'calc-clv-1756500776',
+			'calc-satisfaction-1093989093',
+			'calc-satisfied-rate-746190138',
+			'calc-abc-158393115',
+			'calc-cdv-1645823881'
+		]);
+	});
+
+	it('a new link carries the latest set, round-trips, and draws from all nine calculators', async () => {
+		const { assignmentPaper } = await import('../../../src/lib/quiz/assignment');
+		const { encodeAssignment, decodeAssignment } = await import('../../../src/lib/formats/assignment-link');
+		const base = { v: 1 as const, id: 'hw-new', title: '新作业', partialCredit: false, timeLimitMin: null, passMark: 60, attempts: 0, showAnswers: true, seed: null };
+		const a = { ...base, draw: { chapters: [], counts: [0, 0, 0, 0, 0, 0, 18] }, marks: [2, 2, 1, 1, 5, 10, 6], calcSet: LATEST_CALC_SET };
+		const known = { questionIds: new Set<string>(), chapterIds: new Set<string>() };
+		expect(decodeAssignment(encodeAssignment(a), known)).toEqual({ ok: true, assignment: a });
+		// With a window as well: both extras travel together.
+		const windowed = { ...a, opensAt: 1_800_000_000_000 };
+		expect(decodeAssignment(encodeAssignment(windowed), known)).toEqual({ ok: true, assignment: windowed });
+		const kinds = assignmentPaper(a, bankWithCourseChapters(), 77).paper.items.map((i) => parseCalcId(i.questionId)!.kind);
+		// 18 in turn from nine kinds: each kind twice.
+		expect([...kinds].sort()).toEqual([...CALC_SETS[LATEST_CALC_SET]!, ...CALC_SETS[LATEST_CALC_SET]!].sort());
+		// The same assignment without the set is an old link: only the first five.
+		const { calcSet: _, ...asOld } = a;
+		expect(assignmentPaper(asOld, bankWithCourseChapters(), 77).paper.items.every((i) => CALC_SETS[0]!.includes(parseCalcId(i.questionId)!.kind))).toBe(true);
+		expect(() => encodeAssignment({ ...a, calcSet: LATEST_CALC_SET + 1 })).toThrow(/计算题范围/);
+	});
+
+	it('a paper with the new kinds, rebuilt from its seed, marks the same', () => {
+		const spec: PaperSpec = { rows: [{ type: 'calc', count: 9, marks: 4 }], chapters: [], shuffleOptions: false, rules: { partialCredit: true } };
+		fc.assert(
+			fc.property(fc.nat(2 ** 31 - 1), fc.array(fc.constantFrom('right', 'half', 'blank'), { minLength: 9, maxLength: 9 }), (seed, plan) => {
+				const first = assemblePaper(bankWithCourseChapters(), spec, seed).paper;
+				expect(new Set(first.items.map((i) => parseCalcId(i.questionId)!.kind)).size).toBe(9);
+				const theirs = questionIndex(bankWithCourseChapters());
+				const answers: Record<string, Response> = {};
+				first.items.forEach((item, k) => {
+					const q = theirs.get(item.questionId)!;
+					if (q.type !== 'calc') return;
+					if (plan[k] === 'right') answers[q.id] = correctResponse(q);
+					else if (plan[k] === 'half') answers[q.id] = { type: 'calc', values: q.answer.fields.map((f, i) => (i === 0 ? String(f.value) : '-99999')) };
+				});
+				const scored = scorePaper(first, theirs, answers);
+				const rebuilt = assemblePaper(bankWithCourseChapters(), spec, seed).paper;
+				expect(rebuilt).toEqual(first);
+				expect(scorePaper(rebuilt, questionIndex(bankWithCourseChapters()), JSON.parse(JSON.stringify(answers)))).toEqual(scored);
+				expect(scored.items.filter((i) => plan[first.items.findIndex((x) => x.questionId === i.questionId)] === 'right').every((i) => i.earned === 4)).toBe(true);
+			}),
+			{ numRuns: 10 }
+		);
+	}, 30_000);
+
+	it('the export samples include every kind', () => {
+		expect(new Set(calcSamples(1).map((q) => q.answer.kind))).toEqual(new Set(DRILL_KINDS));
 	});
 });
 
