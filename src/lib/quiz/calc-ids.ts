@@ -21,7 +21,7 @@ export const CALC_KINDS: Record<DrillKind, { chapter: string; concepts: string[]
 	cohort: { chapter: 'value', concepts: ['clv-formula', 'customer-lifetime-value'] },
 	csi: { chapter: 'satisfaction', concepts: ['csi-significance', 'satisfaction-index-system-uses'] },
 	// The course has no NPS card; the satisfaction-degree card is the nearest idea it teaches.
-	nps: { chapter: 'satisfaction', concepts: ['customer-satisfaction-degree'] },
+	nps: { chapter: 'satisfaction', concepts: ['net-promoter-score'] },
 	rfm: { chapter: 'segmentation', concepts: ['rfm-analysis'] }
 };
 
