@@ -86,8 +86,12 @@ test('the question bank is fetched only when a page needs it', async ({ page }) 
 	}
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	expect(fetched.filter((p) => p.endsWith('/data/questions.json'))).toEqual([]);
-	// The quiz page does need it.
+	// Choosing a paper needs only the bank's index; answering needs the questions themselves.
 	await page.goto('/quiz');
 	await expect(page.getByRole('button', { name: /开始/ })).toBeVisible();
-	expect(fetched.filter((p) => p.endsWith('/data/questions.json')).length).toBeGreaterThan(0);
+	expect(fetched.filter((p) => p.endsWith('/data/question-index.json')).length).toBeGreaterThan(0);
+	expect(fetched.filter((p) => p.endsWith('/data/questions.json'))).toEqual([]);
+	await page.getByRole('button', { name: /开始/ }).first().click();
+	await expect(page.getByRole('heading', { name: /练习|背题/ }).first()).toBeVisible();
+	await expect.poll(() => fetched.filter((p) => p.endsWith('/data/questions.json')).length).toBeGreaterThan(0);
 });
