@@ -5,7 +5,6 @@
 import { fetchJsonOnce } from './fetch-once';
 import type { Question } from '$lib/content/types';
 import { QuestionIndex, type CalcQuestion } from '$lib/quiz/calc-ids';
-import { fromIndexRow, type PaperQuestion, type QuestionIndexRow } from '$lib/quiz/paper';
 
 /** A question as published in /data/questions.json: the parsed question plus its rendered HTML. */
 export type BankQuestion = Question & {
@@ -16,11 +15,6 @@ export type BankQuestion = Question & {
 /** The bank is only fetched by pages that need it. */
 export async function fetchQuestions(): Promise<BankQuestion[]> {
 	return (await fetchJsonOnce<{ questions: BankQuestion[] }>('/data/questions.json')).questions;
-}
-
-/** The bank's index (about a tenth of the bank): what the /quiz setup chooses and assembles from. */
-export async function fetchQuestionIndex(): Promise<PaperQuestion[]> {
-	return (await fetchJsonOnce<{ questions: QuestionIndexRow[] }>('/data/question-index.json')).questions.map(fromIndexRow);
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
