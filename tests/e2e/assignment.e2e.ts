@@ -201,3 +201,45 @@ test('with answers hidden the student sees only the score and no 错题本 entry
 	await teacher.reload();
 	await expect(teacher.getByRole('table', { name: /成绩册/ }).getByRole('row', { name: /孙八/ })).toContainText('5 / 7');
 });
+
+test('a shuffled paper reviews in the letters the student saw: their answer, the key and the explanation', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const teacher = await (await browser.newContext()).newPage();
+	await teacher.goto('/teach');
+	await teacher.getByLabel('作业标题').fill('字母对得上');
+	await teacher.getByLabel('从题库中手选题目').check();
+	// Its explanation names three options by letter: "A 是伙伴型，C 是基本型，D 是被动型".
+	await teacher.getByLabel('搜索题目').fill('q-cus-039');
+	await teacher.getByRole('checkbox', { name: '选入试卷 q-cus-039' }).check();
+	await teacher.getByLabel(/每位学生一份/).check();
+	await teacher.getByRole('button', { name: '生成作业链接和二维码' }).click();
+	const link = await teacher.getByLabel('学生打开这个链接作答').inputValue();
+
+	const context = await browser.newContext();
+	const student = await context.newPage();
+	// The student's paper seed comes from crypto: fixed here so the options really are reordered.
+	await student.addInitScript(() => {
+		const real = crypto.getRandomValues.bind(crypto);
+		crypto.getRandomValues = (<T extends ArrayBufferView | null>(a: T): T => (a instanceof Uint32Array && a.length === 1 ? ((a[0] = 12345), a) : real(a as never))) as typeof crypto.getRandomValues;
+	});
+	await student.goto(link);
+	await student.getByLabel('姓名').fill('周九');
+	await student.getByLabel('学号').fill('2024009');
+	await student.getByRole('button', { name: '开始作答' }).click();
+	// The letter each option is shown under on this student's paper.
+	const shownAs = async (text: string) => (await student.locator('label.option', { hasText: text }).locator('.key').innerText()).replace(/[.．\s]/g, '');
+	const right = await shownAs('客户很多、利润高');
+	const partner = await shownAs('客户很少、利润高');
+	const basic = await shownAs('客户很多、利润低');
+	const passive = await shownAs('客户中等、利润低');
+	expect(new Set([right, partner, basic, passive]).size).toBe(4);
+	expect([partner, right, basic, passive].join('')).not.toBe('ABCD');
+	await student.locator('label.option', { hasText: '客户很多、利润高' }).click();
+	await student.getByRole('button', { name: '交卷' }).click();
+	await student.getByRole('button', { name: '确定交卷' }).click();
+	const review = student.getByRole('article', { name: '第 1 题' });
+	await expect(review).toContainText(`你的答案：${right}`);
+	await expect(review).toContainText(`正确答案：${right}`);
+	await expect(review).toContainText(`${partner} 是伙伴型，${basic} 是基本型，${passive} 是被动型`);
+	await context.close();
+});
