@@ -110,6 +110,17 @@ test('assignment links with a broken % escape say so', async ({ page }) => {
 	await shoot(page, 'assignment-percent');
 });
 
+test('quiz and result links without an attempt, or with one that does not exist, say what to do', async ({ page }) => {
+	await page.goto('/quiz/run');
+	await expect(page.getByRole('alert')).toContainText('没有测验编号');
+	await page.goto('/quiz/result');
+	await expect(page.getByRole('alert')).toContainText('没有考试编号');
+	await page.goto('/quiz/run?attempt=nope');
+	await expect(page.getByRole('alert')).toContainText('找不到这次测验');
+	await page.goto('/quiz/result?attempt=nope');
+	await expect(page.getByRole('alert')).toContainText('找不到这次考试的成绩');
+});
+
 test('a batch of 5 good result files and 1 poisoned one imports the 5', async ({ page }) => {
 	test.setTimeout(180_000);
 	const questions: Question[] = (await (await page.request.get('/data/questions.json')).json()).questions;
