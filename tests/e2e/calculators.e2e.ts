@@ -93,6 +93,8 @@ test('a drill: a wrong answer shows the reference answer and the worked solution
 
 test('CDV compare mode flags when difference and ratio disagree; CLV cohort mode with textbook rounding', async ({ page }) => {
 	await page.goto('/calculators/cdv');
+	// Typing into the prerendered form before it is hydrated would be lost (a flaky run showed it).
+	await page.waitForLoadState('networkidle');
 	const compare = page.getByRole('region', { name: /比较模式/ });
 	await expect(compare.getByRole('status')).toContainText('以差额排名为准');
 	await compare.getByLabel('乙品牌的货币成本').fill('-1');

@@ -40,6 +40,12 @@ async function deckCounts(page: Page) {
 }
 
 /** Rates `n` cards of the whole-course deck with the given key (1 重来 … 4 简单). */
+/** Settings, once hydrated: a click or a file picked on the prerendered page before that is lost (flaky runs showed it). */
+async function openSettings(page: Page) {
+	await page.goto('/settings');
+	await page.waitForLoadState('networkidle');
+}
+
 async function study(page: Page, n: number, key = '3') {
 	await page.goto('/flashcards');
 	await courseDeck(page).getByRole('button', { name: /学习/ }).click();
@@ -54,7 +60,7 @@ async function study(page: Page, n: number, key = '3') {
 
 test('restore round trip: export, study 10 cards, import the old file — nothing is lost, and the page says what will change first', async ({ page }) => {
 	await study(page, 4);
-	await page.goto('/settings');
+	await openSettings(page);
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: '导出备份' }).click();
 	const oldFile = await (await download).path();
@@ -64,7 +70,7 @@ test('restore round trip: export, study 10 cards, import the old file — nothin
 	const countsBefore = await deckCounts(page);
 	expect(before.reviews).toHaveLength(14);
 
-	await page.goto('/settings');
+	await openSettings(page);
 	await page.getByLabel('导入备份…').setInputFiles(oldFile);
 	await expect(page.getByText(/中的内容本机都已有，无需导入/)).toBeVisible();
 	expect(await stored(page)).toEqual(before);
@@ -73,7 +79,7 @@ test('restore round trip: export, study 10 cards, import the old file — nothin
 
 test('restoring onto a fresh browser asks first, shows what will be added, and brings everything back', async ({ page, browser }) => {
 	await study(page, 3);
-	await page.goto('/settings');
+	await openSettings(page);
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: '导出备份' }).click();
 	const file = await (await download).path();
@@ -81,7 +87,7 @@ test('restoring onto a fresh browser asks first, shows what will be added, and b
 
 	const fresh = await browser.newContext();
 	const other = await fresh.newPage();
-	await other.goto('/settings');
+	await openSettings(other);
 	await other.getByLabel('导入备份…').setInputFiles(file);
 	await expect(other.getByRole('group', { name: /导入“.*”将会/ })).toContainText('将新增 3 条复习记录，3 张卡片状态将更新');
 	// Nothing is written before the learner agrees.
@@ -121,8 +127,8 @@ test('two tabs rating the same card: both reviews survive and the card reflects 
 test('two tabs saving settings: each saves only the field it changed, and the other tab shows it', async ({ context }) => {
 	const a = await context.newPage();
 	const b = await context.newPage();
-	await a.goto('/settings');
-	await b.goto('/settings');
+	await openSettings(a);
+	await openSettings(b);
 	await expect(b.getByLabel('每日新卡上限')).toHaveValue('20');
 	await a.getByLabel('每日新卡上限').fill('30');
 	await a.getByRole('button', { name: '保存设置' }).click();
@@ -142,8 +148,8 @@ test('a stale settings form in another tab does not undo a field it did not touc
 	const b = await context.newPage();
 	// Tab B never hears about A's save (as in a browser without BroadcastChannel).
 	await b.addInitScript(() => Object.defineProperty(window, 'BroadcastChannel', { value: undefined }));
-	await a.goto('/settings');
-	await b.goto('/settings');
+	await openSettings(a);
+	await openSettings(b);
 	await a.getByLabel('每日新卡上限').fill('30');
 	await a.getByRole('button', { name: '保存设置' }).click();
 	await expect(a.getByText('设置已保存。')).toBeVisible();
@@ -172,7 +178,7 @@ test('storage is made persistent after the first review, and 设置 says whether
 		Object.defineProperty(navigator.storage, 'persisted', { value: async () => false });
 		Object.defineProperty(navigator.storage, 'persist', { value: async () => (calls.push('persist'), false) });
 	});
-	await page.goto('/settings');
+	await openSettings(page);
 	await expect(page.getByTestId('persistence')).toHaveAttribute('data-state', 'not-asked');
 	// Saving settings is not progress: nothing is asked yet.
 	await page.getByLabel('每日新卡上限').fill('9');
@@ -181,14 +187,14 @@ test('storage is made persistent after the first review, and 设置 says whether
 	expect(await page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls)).toEqual([]);
 	await study(page, 1);
 	await expect.poll(() => page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls)).toEqual(['persist']);
-	await page.goto('/settings');
+	await openSettings(page);
 	await expect(page.getByTestId('persistence')).toContainText('安装到主屏幕或加入书签');
 	await expect(page.getByTestId('persistence')).toContainText('定期导出备份');
 });
 
 test('清除学习记录 says what goes, downloads a backup first, asks once more, then clears', async ({ page }) => {
 	await study(page, 2);
-	await page.goto('/settings');
+	await openSettings(page);
 	await page.getByRole('button', { name: '清除学习记录…' }).click();
 	await expect(page.getByText(/将删除 2 张卡片的学习进度、2 条复习记录、0 次测验和 0 道错题/)).toBeVisible();
 	const download = page.waitForEvent('download');
