@@ -6,12 +6,13 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {'' | `/${string}`} */
 const base = /** @type {any} */ (process.env.BASE_PATH ?? '');
 const variant = base ? '-base' : '';
+// PRECOMPRESS=0 skips the .br/.gz copies: the e2e builds are served by vite preview, which never sends them.
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: `build${variant}`, assets: `build${variant}`, strict: true, precompress: true }),
+		adapter: adapter({ pages: `build${variant}`, assets: `build${variant}`, strict: true, precompress: process.env.PRECOMPRESS !== '0' }),
 		outDir: `.svelte-kit${variant}`,
 		paths: { base, relative: false },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
