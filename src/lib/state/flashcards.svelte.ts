@@ -69,20 +69,16 @@ export class FlashcardData {
 		return contextFor(this.cards, this.states, this.recent, this.clock());
 	}
 
-	plan(): ExamPlan | null {
-		return examPlan(this.context());
-	}
-
 	queueFor(deck: Deck, shownExtras: ReadonlySet<string> = new Set()): DeckQueue {
 		const ctx = this.context();
 		return deckQueue(ctx, deck, examPlan(ctx), shownExtras);
 	}
 
-	/** Every deck's queue for the deck list: one study context and one exam plan shared by all. */
-	queuesFor(decks: readonly Deck[]): Map<string, DeckQueue['queue']> {
+	/** The exam plan and every deck's queue for the deck list, from one study context. */
+	overview(decks: readonly Deck[]): { plan: ExamPlan | null; queues: Map<string, DeckQueue['queue']> } {
 		const ctx = this.context();
 		const plan = examPlan(ctx);
-		return new Map(decks.map((d) => [d.id, deckQueue(ctx, d, plan).queue]));
+		return { plan, queues: new Map(decks.map((d) => [d.id, deckQueue(ctx, d, plan).queue])) };
 	}
 
 	card(id: string): CardData | null {
