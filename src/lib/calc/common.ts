@@ -179,18 +179,53 @@ export function roundTo(x: number, decimals: number): number {
 	return Object.is(r, -0) ? 0 : r;
 }
 
-const moneyFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const sigFormat = new Intl.NumberFormat('zh-CN', { maximumSignificantDigits: 4 });
-const intFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+/**
+ * Formats like Intl.NumberFormat('zh-CN') with the given rounding (half away from zero, applied
+ * to the shortest decimal form, as ICU does) and grouping commas. Written out because the first
+ * Intl formatter a page creates loads the locale data: about 50 ms of main thread on a phone,
+ * paid during hydration by every page that shows a figure.
+ */
+function formatDecimal(n: number, rule: { sig: number } | { frac: number; minFrac: number }): string {
+	if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n < 0 ? '-∞' : '∞';
+	const neg = n < 0 || Object.is(n, -0);
+	// toExponential() without an argument gives the shortest digits that round-trip.
+	const [mantissa = '0', exp = '0'] = Math.abs(n).toExponential().split('e');
+	let digits = mantissa.replace('.', '');
+	let point = Number(exp) + 1; // digits before the decimal point
+	if (n === 0) {
+		digits = '';
+		point = 1;
+	}
+	const keep = 'sig' in rule ? rule.sig : point + rule.frac;
+	if (digits.length > keep) {
+		const up = keep >= 0 && digits.charCodeAt(keep) >= 53; // '5'
+		digits = keep > 0 ? digits.slice(0, keep) : '';
+		if (up) {
+			let i = digits.length - 1;
+			while (i >= 0 && digits[i] === '9') i--;
+			if (i < 0) {
+				digits = '1' + '0'.repeat(digits.length);
+				point++;
+			} else digits = digits.slice(0, i) + String(Number(digits[i]) + 1) + '0'.repeat(digits.length - i - 1);
+		}
+	}
+	digits = digits.replace(/0+$/, '');
+	const intDigits = point > 0 ? (digits.slice(0, point) || '0').padEnd(point, '0') : '0';
+	let frac = point > 0 ? digits.slice(point) : '0'.repeat(-point) + digits;
+	if (digits === '') frac = '';
+	if ('minFrac' in rule) frac = frac.padEnd(rule.minFrac, '0');
+	const grouped = intDigits.replace(/\B(?=(\d{3})+$)/g, ',');
+	return `${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
 
 /** Money: two decimals with zh-CN grouping, e.g. 12,345.68. Never prints −0.00. */
 export function fmtMoney(n: number): string {
-	return moneyFormat.format(roundTo(n, 2));
+	return formatDecimal(roundTo(n, 2), { frac: 2, minFrac: 2 });
 }
 
 /** Ratios and other figures: four significant figures, e.g. 1.333. */
 export function fmtRatio(n: number): string {
-	const s = sigFormat.format(n);
+	const s = formatDecimal(n, { sig: 4 });
 	return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
@@ -199,17 +234,15 @@ export function fmtPercent(share: number): string {
 	return `${fmtRatio(share * 100)}%`;
 }
 
-const exactFormat = new Intl.NumberFormat('zh-CN', { maximumSignificantDigits: 12 });
-
 /** A number as the student typed it (up to 12 significant figures, no padding): 0.1, 1.1, 1,200. */
 export function fmtExact(n: number): string {
-	const s = exactFormat.format(n);
+	const s = formatDecimal(n, { sig: 12 });
 	return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
 /** Whole numbers such as counts, with grouping: 12,000. */
 export function fmtInt(n: number): string {
-	return intFormat.format(n);
+	return formatDecimal(n, { frac: 0, minFrac: 0 });
 }
 
 /**

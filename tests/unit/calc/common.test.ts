@@ -4,6 +4,7 @@ import {
 	approxEqual,
 	compareApprox,
 	fmtExact,
+	fmtInt,
 	fmtMoney,
 	fmtPercent,
 	fmtRatio,
@@ -147,6 +148,33 @@ describe('formatting', () => {
 		expect(fmtPercent(2 / 3)).toBe('66.67%');
 		expect(fmtExact(0.1 + 0.2)).toBe('0.3');
 		expect(fmtExact(1234.5)).toBe('1,234.5');
+	});
+
+	// The formatters are written out (Intl's locale data costs a phone ~50 ms on first use), so
+	// Intl itself is the oracle: same text for any number, including halves, carries and tiny ones.
+	it('match Intl.NumberFormat zh-CN for any number', () => {
+		const intl = {
+			money: new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+			sig4: new Intl.NumberFormat('zh-CN', { maximumSignificantDigits: 4 }),
+			sig12: new Intl.NumberFormat('zh-CN', { maximumSignificantDigits: 12 }),
+			int: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 })
+		};
+		const noMinusZero = (s: string) => (/^-0(\.0*)?$/.test(s) ? s.slice(1) : s);
+		// Doubles across magnitudes, plus decimals that sit exactly on a rounding half or a carry.
+		const numbers = fc.oneof(
+			fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e25, max: 1e25 }),
+			fc.integer({ min: -1e9, max: 1e9 }).chain((i) => fc.integer({ min: 0, max: 8 }).map((e) => i / 10 ** e)),
+			fc.constantFrom(0.005, 0.0005, 0.995, 9.9995, 99999.995, 0.00049999, 1.005, -2.5, 0.5, 999.95, 9999.5, 1e21, 123456789012.5)
+		);
+		fc.assert(
+			fc.property(numbers, (n) => {
+				expect(fmtMoney(n)).toBe(intl.money.format(roundTo(n, 2)));
+				expect(fmtRatio(n)).toBe(noMinusZero(intl.sig4.format(n)));
+				expect(fmtExact(n)).toBe(noMinusZero(intl.sig12.format(n)));
+				expect(fmtInt(n)).toBe(intl.int.format(n));
+			}),
+			{ numRuns: 5000 }
+		);
 	});
 
 	it('roundTo rounds half away from zero without binary noise', () => {
