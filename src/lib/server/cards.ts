@@ -1,5 +1,5 @@
 /** Flashcard faces, rendered to HTML at build time and published as /data/cards.json. */
-import { buildCards, itemKey, type CardSpec } from '$lib/srs/cards';
+import { buildCards, itemKey, toCardIndexRow, type CardIndexRow, type CardSpec } from '$lib/srs/cards';
 import { BLANK_MARK, type Concept, type Question } from '$lib/content/types';
 import { getCourse } from './content';
 import { siteRenderer, type Renderer } from './markdown';
@@ -75,7 +75,7 @@ export function cardFaces(r: Renderer = siteRenderer): CardFace[] {
 	});
 }
 
-/** The cards without faces, for counting, planning and filtering. */
-export function cardIndex() {
-	return buildCards(getCourse()).map(({ id, kind, chapter, concept, source, tags }) => ({ id, kind, chapter, concept, source, tags }));
+/** The cards without faces, for counting, planning and filtering (/data/card-index.json). */
+export function cardIndex(): CardIndexRow[] {
+	return buildCards(getCourse()).map(toCardIndexRow);
 }

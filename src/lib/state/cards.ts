@@ -4,20 +4,10 @@
  */
 import { fetchJsonOnce } from './fetch-once';
 import { app } from './app.svelte';
-import type { CardKind, CardSource } from '$lib/srs/cards';
+import { fromCardIndexRow, type CardIndexRow, type CardMeta } from '$lib/srs/cards';
 import type { ExamPlan } from '$lib/srs/plan';
 import type { CardState, ReviewEntry } from '$lib/srs/scheduler';
 import { examPlan, type PlanContext } from '$lib/srs/session';
-
-/** What pages count, plan and filter by (/data/card-index.json). */
-export interface CardMeta {
-	id: string;
-	kind: CardKind;
-	chapter: string;
-	concept: string | null;
-	source: CardSource;
-	tags: string[];
-}
 
 /** A card's faces: HTML rendered at build time (/data/cards.json). */
 export interface CardFace {
@@ -27,10 +17,11 @@ export interface CardFace {
 	back: string;
 }
 
+export type { CardMeta };
 export type CardData = CardMeta & CardFace;
 
 export async function fetchCardIndex(): Promise<CardMeta[]> {
-	return (await fetchJsonOnce<{ cards: CardMeta[] }>('/data/card-index.json')).cards;
+	return (await fetchJsonOnce<{ cards: CardIndexRow[] }>('/data/card-index.json')).cards.map(fromCardIndexRow);
 }
 
 /** The faces are large: fetched only when a session starts. */

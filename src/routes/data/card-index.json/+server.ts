@@ -5,5 +5,5 @@ export const prerender = true;
 
 /** What pages need to count, plan and filter cards, without their faces (those are in cards.json). */
 export function GET() {
-	return json({ version: 1, cards: cardIndex() });
+	return json({ version: 2, cards: cardIndex() });
 }
