@@ -43,6 +43,27 @@ test('CLV: URL parameters, conventions, the 80 → 80% question and divergence',
 	await expect(page.getByText('期数 n太大')).toBeVisible();
 });
 
+test('worked steps are typeset when scrolled to, and all of them before printing', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	const url = '/calculators/clv?m=100&r=0.8&d=0.1&n=5&ac=0&convention=gl';
+	await page.goto(url);
+	await page.waitForLoadState('networkidle');
+	const solution = page.getByRole('region', { name: /解题过程\s*：客户终生价值/ });
+	const last = solution.locator('.tex').last();
+	// Far below the inputs on a phone: left for later, its TeX kept for screen readers.
+	await expect(last).toHaveClass(/pending/);
+	await expect(last).toHaveText(/\\frac|\\sum|=/);
+	await last.scrollIntoViewIfNeeded();
+	await expect(last.locator('.katex')).toBeVisible();
+
+	await page.goto(url);
+	await page.waitForLoadState('networkidle');
+	await expect(page.locator('.worked .tex.pending').first()).toBeAttached();
+	await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+	await expect(page.locator('.worked .tex.pending')).toHaveCount(0);
+	await expect(solution.locator('.tex').last().locator('.katex')).toBeAttached();
+});
+
 test('satisfaction: 0.1 + 0.2 against 0.3 is 满意; CSI weights are normalised', async ({ page }) => {
 	await page.goto('/calculators/satisfaction?perceived=0.30000000000000004&expected=0.3');
 	await expect(page.locator('output').first()).toHaveText('1（满意）');

@@ -25,8 +25,10 @@ test('once loaded, the site works offline and makes no third-party requests', as
 	await expect(page.getByRole('heading', { name: '卡组' })).toBeVisible();
 	await page.goto('/quiz');
 	await expect(page.getByRole('button', { name: /开始/ })).toBeVisible();
-	// KaTeX is loaded after the calculator paints; it and its .woff2 fonts come from the cache.
+	// KaTeX is loaded after the calculator paints, and a step is typeset when scrolled to; it and
+	// its .woff2 fonts come from the cache.
 	await page.goto('/calculators/clv');
+	await page.locator('.worked').first().scrollIntoViewIfNeeded();
 	await expect(page.locator('.worked .katex').filter({ visible: true }).first()).toBeVisible();
 	// A page that was never cached gets a styled page that says what to do.
 	await page.goto('/teach/never-cached');

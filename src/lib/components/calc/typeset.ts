@@ -4,12 +4,24 @@
 type Render = (tex: string) => string;
 
 let loading: Promise<Render> | null = null;
+let loaded: Render | null = null;
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 500;
 
+/**
+ * Context key: formulas under a component that sets it typeset without waiting to be scrolled
+ * to (the printed exam, whose key must be complete before the print button is enabled).
+ */
+export const EAGER_TEX = Symbol('eager-tex');
+
+/** The typesetter if KaTeX has already loaded (printing needs it within the same task). */
+export function typesetterNow(): Render | null {
+	return loaded;
+}
+
 export function loadTypesetter(): Promise<Render> {
 	loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([{ default: katex }]) => {
-		return (tex: string) => {
+		return (loaded = (tex: string) => {
 			let html = cache.get(tex);
 			if (html === undefined) {
 				// Inline mode with \displaystyle lets KaTeX break a long equation after = and +,
@@ -19,7 +31,7 @@ export function loadTypesetter(): Promise<Render> {
 				cache.set(tex, html);
 			}
 			return html;
-		};
+		});
 	});
 	return loading;
 }
