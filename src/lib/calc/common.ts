@@ -180,52 +180,42 @@ export function roundTo(x: number, decimals: number): number {
 }
 
 /**
- * Formats like Intl.NumberFormat('zh-CN') with the given rounding (half away from zero, applied
- * to the shortest decimal form, as ICU does) and grouping commas. Written out because the first
+ * Formats like Intl.NumberFormat('zh-CN'): `sig` significant digits, or `frac` decimals when
+ * `frac` ≥ 0 (at least `minFrac` shown), rounded half away from zero on the shortest decimal
+ * form as ICU does, with grouping commas. Written out because the first
  * Intl formatter a page creates loads the locale data: about 50 ms of main thread on a phone,
  * paid during hydration by every page that shows a figure.
  */
-function formatDecimal(n: number, rule: { sig: number } | { frac: number; minFrac: number }): string {
+function formatDecimal(n: number, sig: number, frac = -1, minFrac = 0): string {
 	if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n < 0 ? '-∞' : '∞';
-	const neg = n < 0 || Object.is(n, -0);
 	// toExponential() without an argument gives the shortest digits that round-trip.
-	const [mantissa = '0', exp = '0'] = Math.abs(n).toExponential().split('e');
-	let digits = mantissa.replace('.', '');
-	let point = Number(exp) + 1; // digits before the decimal point
-	if (n === 0) {
-		digits = '';
-		point = 1;
-	}
-	const keep = 'sig' in rule ? rule.sig : point + rule.frac;
+	const [mantissa = '', exp = ''] = Math.abs(n).toExponential().split('e');
+	let digits = n ? mantissa.replace('.', '') : '';
+	let point = n ? Number(exp) + 1 : 1; // digits before the decimal point
+	const keep = frac < 0 ? sig : point + frac;
 	if (digits.length > keep) {
-		const up = keep >= 0 && digits.charCodeAt(keep) >= 53; // '5'
-		digits = keep > 0 ? digits.slice(0, keep) : '';
+		const up = keep >= 0 && digits[keep]! >= '5';
+		digits = digits.slice(0, Math.max(keep, 0));
 		if (up) {
-			let i = digits.length - 1;
-			while (i >= 0 && digits[i] === '9') i--;
-			if (i < 0) {
-				digits = '1' + '0'.repeat(digits.length);
-				point++;
-			} else digits = digits.slice(0, i) + String(Number(digits[i]) + 1) + '0'.repeat(digits.length - i - 1);
+			const width = digits.length;
+			digits = String(BigInt(digits || '0') + 1n).padStart(width, '0');
+			if (digits.length > width) point++;
 		}
 	}
 	digits = digits.replace(/0+$/, '');
-	const intDigits = point > 0 ? (digits.slice(0, point) || '0').padEnd(point, '0') : '0';
-	let frac = point > 0 ? digits.slice(point) : '0'.repeat(-point) + digits;
-	if (digits === '') frac = '';
-	if ('minFrac' in rule) frac = frac.padEnd(rule.minFrac, '0');
-	const grouped = intDigits.replace(/\B(?=(\d{3})+$)/g, ',');
-	return `${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+	const whole = point > 0 ? digits.slice(0, point).padEnd(point, '0') : '0';
+	const fraction = (point > 0 ? digits.slice(point) : digits && '0'.repeat(-point) + digits).padEnd(minFrac, '0');
+	return `${n < 0 || Object.is(n, -0) ? '-' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** Money: two decimals with zh-CN grouping, e.g. 12,345.68. Never prints −0.00. */
 export function fmtMoney(n: number): string {
-	return formatDecimal(roundTo(n, 2), { frac: 2, minFrac: 2 });
+	return formatDecimal(roundTo(n, 2), 0, 2, 2);
 }
 
 /** Ratios and other figures: four significant figures, e.g. 1.333. */
 export function fmtRatio(n: number): string {
-	const s = formatDecimal(n, { sig: 4 });
+	const s = formatDecimal(n, 4);
 	return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
@@ -236,13 +226,13 @@ export function fmtPercent(share: number): string {
 
 /** A number as the student typed it (up to 12 significant figures, no padding): 0.1, 1.1, 1,200. */
 export function fmtExact(n: number): string {
-	const s = formatDecimal(n, { sig: 12 });
+	const s = formatDecimal(n, 12);
 	return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
 /** Whole numbers such as counts, with grouping: 12,000. */
 export function fmtInt(n: number): string {
-	return formatDecimal(n, { frac: 0, minFrac: 0 });
+	return formatDecimal(n, 0, 0);
 }
 
 /**

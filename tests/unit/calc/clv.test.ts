@@ -6,12 +6,12 @@ import {
 	clvBySummation,
 	clvClosedForm,
 	computeClv,
-	computeCohort,
 	parseClvInput,
 	type ClvInput,
 	type ClvValue,
 	type Convention
 } from '../../../src/lib/calc/clv';
+import { computeCohort } from '../../../src/lib/calc/cohort';
 
 function clv(m: number, r: number, d: number, n: number | 'inf', convention: Convention = 'gl', ac = 0): ClvValue {
 	const res = computeClv({ m: String(m), r: String(r), d: String(d), n: String(n), ac: String(ac), convention });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { decodeRowsParam, detectDelimiter, encodeRowsParam, parsePastedTable, splitLine } from '../../../src/lib/calc/table-paste';
 import { RFM_COLUMNS, computeRfm } from '../../../src/lib/calc/rfm';
 import { ABC_COLUMNS, computeAbc } from '../../../src/lib/calc/abc';
-import { COHORT_COLUMNS, computeCohort } from '../../../src/lib/calc/clv';
+import { COHORT_COLUMNS, computeCohort } from '../../../src/lib/calc/cohort';
 
 describe('parsePastedTable', () => {
 	it('reads a tab-separated spreadsheet paste with a header, keeping good rows and reporting bad ones by line', () => {
