@@ -41,6 +41,15 @@ for (const v of variants.filter((x) => !only || only.includes(x.name))) {
 				}
 				await page.waitForTimeout(250);
 			}
+			// Scroll through once, as a reader would: worked steps are typeset when they come near.
+			await page.evaluate(async () => {
+				for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+					scrollTo(0, y);
+					await new Promise((r) => setTimeout(r, 60));
+				}
+				scrollTo(0, 0);
+			});
+			await page.waitForTimeout(400);
 			const file = `${outDir}/${(path + (actions.length ? '-' + actions.join('-') : '')).replace(/[^\w\u4e00-\u9fff-]+/g, '_') || 'home'}-${v.name}-${scheme}.png`;
 			await page.screenshot({ path: file, fullPage: true });
 			console.log(file);
