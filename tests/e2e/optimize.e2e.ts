@@ -59,6 +59,8 @@ test('1,000 reviews: 优化参数 fits in a worker, shows before/after, applies 
 	await expect(panel.getByText('当前使用：为你优化过的参数')).toBeVisible();
 	await panel.getByRole('button', { name: '恢复默认参数' }).click();
 	await expect(panel.getByText('当前使用：默认参数')).toBeVisible();
+	// The settings on screen change at once; the confirmation comes when the write is done.
+	await expect(panel.getByText('已恢复默认参数。')).toBeVisible();
 	await page.reload();
 	await expect(panel.getByText('当前使用：默认参数')).toBeVisible();
 });
