@@ -22,12 +22,12 @@ import {
 	overflowError,
 	parseNumber,
 	percentSuggestion,
+	take,
 	texNum,
 	texResult,
 	type CalcResult,
 	type FieldError,
 	type NumberRule,
-	type Parsed,
 	type Step
 } from './common';
 
@@ -176,15 +176,6 @@ function periodRows(p: ClvParams, count: number): ClvRow[] {
 /** Gross CLV by adding the periods one at a time: the check on the closed form. */
 export function clvBySummation(m: number, r: number, d: number, n: number, convention: Convention): number {
 	return periodRows({ m, r, d, n, ac: 0, convention }, n).reduce((s, row) => s + row.pv, 0);
-}
-
-/** The parsed number, or undefined with its error added to `errors`. */
-export function take(errors: FieldError[], parsed: Parsed): number | undefined {
-	if ('error' in parsed) {
-		errors.push(parsed.error);
-		return undefined;
-	}
-	return parsed.value;
 }
 
 /** Validates the inputs; a horizon of inf that would diverge is reported on n. */

@@ -3,8 +3,8 @@
  * profit discounted to present value. Apart from clv.ts so that the CLV page loads it only
  * with the cohort table.
  */
-import { approxEqual, compareApprox, fmtExact, fmtMoney, overflowError, parseNumber, roundTo, texNum, texResult, type CalcResult, type FieldError, type Step } from './common';
-import { RULES, take } from './clv';
+import { approxEqual, compareApprox, fmtExact, fmtMoney, overflowError, parseNumber, roundTo, take, texNum, texResult, type CalcResult, type FieldError, type Step } from './common';
+import { RULES } from './clv';
 import type { PasteColumn } from './table-paste';
 
 export type CohortTiming = 'end' | 'start';

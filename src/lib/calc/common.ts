@@ -149,6 +149,15 @@ export function percentSuggestion(raw: string | undefined, label: string, range 
 	return `${label}填的是 ${v}，超出了范围：应为${range}。你是想输入 ${v}% 吗？请填 ${Number(`${n.text}e-2`)} 或 ${v}%。`;
 }
 
+/** The parsed number, or undefined with its error added to `errors`. */
+export function take(errors: FieldError[], parsed: Parsed): number | undefined {
+	if ('error' in parsed) {
+		errors.push(parsed.error);
+		return undefined;
+	}
+	return parsed.value;
+}
+
 /** Collects parsed numbers and errors for a whole form at once. */
 export function parseAll<K extends string>(
 	rules: Record<K, NumberRule>,

@@ -17,6 +17,16 @@ export async function fetchQuestions(): Promise<BankQuestion[]> {
 	return (await fetchJsonOnce<{ questions: BankQuestion[] }>('/data/questions.json')).questions;
 }
 
+/**
+ * Whether this page's URL names a saved attempt (?attempt=…). If it does, the bank starts
+ * downloading now, beside the page's lazily loaded view, which then reuses the request.
+ */
+export function prefetchForAttempt(): boolean {
+	const named = !!new URL(location.href).searchParams.get('attempt');
+	if (named) fetchQuestions().catch(() => {});
+	return named;
+}
+
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A generated 计算 question as the pages show it: plain text stem; the worked solution is its explanation. */
