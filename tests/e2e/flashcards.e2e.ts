@@ -117,3 +117,28 @@ test('without IndexedDB the warning appears and reviewing still works', async ({
 	expect((await count(page, '已学')) + (await count(page, '到期'))).toBe(1);
 	await expect(page.getByRole('alert').filter({ hasText: '进度不会被保存' })).toBeVisible();
 });
+
+test('a formula card shows its fraction as a fraction and gives it to screen readers as MathML', async ({ page }) => {
+	await openDeckList(page);
+	// A custom deck of chapter 7's formula cards, one of which is 客户满意度 = 实际体验 / 期望值.
+	await page.getByText('新建自定义卡组').click();
+	await page.getByLabel('卡组名称').fill('满意度公式');
+	await page.getByRole('checkbox', { name: /第 7 章/ }).check();
+	await page.getByRole('checkbox', { name: '公式', exact: true }).check();
+	await page.getByRole('button', { name: '保存卡组' }).click();
+	await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '满意度公式' }) }).getByRole('button', { name: /学习/ }).click();
+
+	const card = page.getByRole('article', { name: '闪卡：客户满意度的计算' });
+	await expect(page.getByRole('button', { name: /显示答案/ })).toBeVisible();
+	for (let i = 0; i < 3 && !(await card.isVisible()); i++) {
+		await page.getByRole('button', { name: /显示答案/ }).click();
+		await page.getByRole('button', { name: /良好/ }).click();
+		await expect(page.getByRole('button', { name: /显示答案/ })).toBeVisible();
+	}
+	await page.getByRole('button', { name: /显示答案/ }).click();
+	const back = card.getByLabel('答案');
+	await expect(back.getByRole('math').first()).toBeAttached();
+	// KaTeX stacks the numerator over the denominator only with its stylesheet; without it they run on in one line.
+	const top = async (text: string) => (await back.locator('.katex-html').getByText(text, { exact: true }).boundingBox())!.y;
+	expect(await top('客户对产品或服务的实际体验')).toBeLessThan((await top('客户的期望值')) - 8);
+});

@@ -9,7 +9,7 @@ import katex from 'katex';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 // throwOnError so a broken formula fails the build instead of shipping red error text.
-marked.use(markedKatex({ throwOnError: true, nonStandard: true, output: 'html' }));
+marked.use(markedKatex({ throwOnError: true, nonStandard: true, output: 'htmlAndMathml' }));
 
 export function renderMarkdown(md: string): string {
 	return marked.parse(md) as string;
@@ -20,7 +20,7 @@ export function renderInline(md: string): string {
 }
 
 export function renderFormula(tex: string): string {
-	return katex.renderToString(tex, { displayMode: true, throwOnError: true, output: 'html' });
+	return katex.renderToString(tex, { displayMode: true, throwOnError: true, output: 'htmlAndMathml' });
 }
 
 export interface Renderer {

@@ -20,13 +20,13 @@ export function typesetterNow(): Render | null {
 }
 
 export function loadTypesetter(): Promise<Render> {
-	loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([{ default: katex }]) => {
+	loading ??= import('katex').then(({ default: katex }) => {
 		return (loaded = (tex: string) => {
 			let html = cache.get(tex);
 			if (html === undefined) {
 				// Inline mode with \displaystyle lets KaTeX break a long equation after = and +,
 				// so a step wraps on a phone instead of being cut off.
-				html = katex.renderToString(`\\displaystyle ${tex}`, { displayMode: false, throwOnError: false, output: 'html' });
+				html = katex.renderToString(`\\displaystyle ${tex}`, { displayMode: false, throwOnError: false, output: 'htmlAndMathml' });
 				if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
 				cache.set(tex, html);
 			}
