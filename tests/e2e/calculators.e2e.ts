@@ -43,6 +43,33 @@ test('CLV: URL parameters, conventions, the 80 → 80% question and divergence',
 	await expect(page.getByText('期数 n太大')).toBeVisible();
 });
 
+test('a calculator opened plain has its worked steps typeset by the build; KaTeX loads once an input changes', async ({ page, browser }) => {
+	const plain = await browser.newContext({ javaScriptEnabled: false });
+	const noScript = await plain.newPage();
+	await noScript.goto('/calculators/cdv');
+	const prerendered = noScript.getByRole('region', { name: '解题过程' });
+	await expect(prerendered.locator('.katex').first()).toBeVisible();
+	await expect(prerendered.locator('.pending')).toHaveCount(0);
+	await plain.close();
+
+	const scripts: string[] = [];
+	page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(r.url())));
+	const katexLoaded = async () => {
+		for (const url of scripts) if ((await (await page.request.get(url)).text()).includes('KaTeX')) return true;
+		return false;
+	};
+	await page.goto('/calculators/cdv');
+	await page.waitForLoadState('networkidle');
+	const solution = page.getByRole('region', { name: '解题过程' });
+	await expect(solution.locator('.katex').first()).toBeVisible();
+	expect(await katexLoaded()).toBe(false);
+	await page.getByLabel('产品价值', { exact: true }).fill('4321');
+	const total = solution.locator('.tex').nth(1);
+	await total.scrollIntoViewIfNeeded();
+	await expect(total.locator('.katex-html')).toContainText('4,321.00');
+	expect(await katexLoaded()).toBe(true);
+});
+
 test('worked steps are typeset when scrolled to, and all of them before printing', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	const url = '/calculators/clv?m=100&r=0.8&d=0.1&n=5&ac=0&convention=gl';

@@ -1,7 +1,8 @@
-// KaTeX for the calculators' worked steps, loaded after the page has painted its numbers
-// (it is most of a calculator page's JavaScript), and memoised per formula so that a
-// keystroke re-typesets only the steps whose TeX changed.
-type Render = (tex: string) => string;
+// KaTeX for the calculators' worked steps. The prerendered page carries the steps for the
+// default inputs already typeset; in the browser KaTeX (most of a calculator page's JavaScript)
+// loads only when a step changes, and is memoised per formula so that a keystroke re-typesets
+// only the steps whose TeX changed.
+export type Render = (tex: string) => string;
 
 let loading: Promise<Render> | null = null;
 let loaded: Render | null = null;
@@ -19,20 +20,28 @@ export function typesetterNow(): Render | null {
 	return loaded;
 }
 
+/** The renderer over a KaTeX module: the browser's, loaded lazily, or the server's (hooks.server.ts). */
+export function typesetWith(katex: typeof import('katex').default): Render {
+	return (tex: string) => {
+		let html = cache.get(tex);
+		if (html === undefined) {
+			// Inline mode with \displaystyle lets KaTeX break a long equation after = and +,
+			// so a step wraps on a phone instead of being cut off.
+			html = katex.renderToString(`\\displaystyle ${tex}`, { displayMode: false, throwOnError: false, output: 'htmlAndMathml' });
+			if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+			cache.set(tex, html);
+		}
+		return html;
+	};
+}
+
+/** On the server KaTeX is loaded up front, so that prerendered pages carry their formulas typeset. */
+export function provideTypesetter(render: Render) {
+	loaded = render;
+}
+
 export function loadTypesetter(): Promise<Render> {
-	loading ??= import('katex').then(({ default: katex }) => {
-		return (loaded = (tex: string) => {
-			let html = cache.get(tex);
-			if (html === undefined) {
-				// Inline mode with \displaystyle lets KaTeX break a long equation after = and +,
-				// so a step wraps on a phone instead of being cut off.
-				html = katex.renderToString(`\\displaystyle ${tex}`, { displayMode: false, throwOnError: false, output: 'htmlAndMathml' });
-				if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-				cache.set(tex, html);
-			}
-			return html;
-		});
-	});
+	loading ??= import('katex').then(({ default: katex }) => (loaded = typesetWith(katex)));
 	return loading;
 }
 
