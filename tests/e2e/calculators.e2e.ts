@@ -164,7 +164,7 @@ test('CDV compare mode flags when difference and ratio disagree; CLV cohort mode
 
 test('计算 from the newer calculators: the calculator link opens the same numbers and shows the same answer', async ({ page }) => {
 	const { generateDrill } = await import('../../src/lib/calc/drills');
-	const { fmtMoney, fmtRatio } = await import('../../src/lib/calc/common');
+	const { fmtMoney, fmtRatio } = await import('../../src/lib/calc/format');
 	const open = (p: { calculator: { path: string; params: Record<string, string> } }) => page.goto(`${p.calculator.path}?${new URLSearchParams(p.calculator.params)}`);
 
 	const cohort = generateDrill('cohort', 42);

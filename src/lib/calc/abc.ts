@@ -4,7 +4,8 @@
  * them is ≤ the A threshold, B while ≤ the B threshold, C after that. The boundary is
  * inclusive: a cumulative share of exactly 80 % is still A.
  */
-import { approxEqual, fmtExact, fmtPercent, fmtRatio, overflowError, parseNumber, texNum, type CalcResult, type FieldError, type NumberRule, type Step } from './common';
+import { approxEqual, overflowError, parseNumber, type CalcResult, type FieldError, type NumberRule, type Step } from './common';
+import { fmtExact, fmtPercent, fmtRatio, texNum } from './format';
 import type { PasteColumn } from './table-paste';
 
 export type AbcClass = 'A' | 'B' | 'C';

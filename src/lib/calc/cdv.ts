@@ -3,7 +3,8 @@
  * customer cost. The ratio TCV / TCC is shown as well, because some textbooks use it, but
  * the definition (and so the ranking that counts) is the difference.
  */
-import { approxEqual, compareApprox, fmtRatio, overflowError, parseAll, texNum, texResult, texText, type CalcResult, type FieldError, type NumberRule, type Step } from './common';
+import { approxEqual, compareApprox, overflowError, parseAll, type CalcResult, type FieldError, type NumberRule, type Step } from './common';
+import { fmtRatio, texNum, texResult, texText } from './format';
 
 export const CDV_VALUES = ['product', 'service', 'personnel', 'image'] as const;
 export const CDV_COSTS = ['money', 'time', 'energy', 'psychic'] as const;

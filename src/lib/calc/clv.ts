@@ -13,23 +13,8 @@
  * (start = m + gl does NOT hold term for term at the same finite n: start keeps the t = 0
  * receipt and gl keeps the t = n one.)
  */
-import {
-	approxEqual,
-	compareApprox,
-	fmtExact,
-	fmtMoney,
-	fmtRatio,
-	overflowError,
-	parseNumber,
-	percentSuggestion,
-	take,
-	texNum,
-	texResult,
-	type CalcResult,
-	type FieldError,
-	type NumberRule,
-	type Step
-} from './common';
+import { approxEqual, compareApprox, overflowError, parseNumber, percentSuggestion, take, type CalcResult, type FieldError, type NumberRule, type Step } from './common';
+import { fmtExact, fmtMoney, fmtRatio, texNum, texResult } from './format';
 
 export type Convention = 'gl' | 'end' | 'start';
 export const CONVENTIONS: readonly Convention[] = ['gl', 'end', 'start'];

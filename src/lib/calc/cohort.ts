@@ -3,7 +3,8 @@
  * profit discounted to present value. Apart from clv.ts so that the CLV page loads it only
  * with the cohort table.
  */
-import { approxEqual, compareApprox, fmtExact, fmtMoney, overflowError, parseNumber, roundTo, take, texNum, texResult, type CalcResult, type FieldError, type Step } from './common';
+import { approxEqual, compareApprox, overflowError, parseNumber, take, type CalcResult, type FieldError, type Step } from './common';
+import { fmtExact, fmtMoney, roundTo, texNum, texResult } from './format';
 import { RULES } from './clv';
 import type { PasteColumn } from './table-paste';
 

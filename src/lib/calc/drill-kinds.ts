@@ -2,7 +2,7 @@
  * What a drill answer is checked against, without the generators (./drills): marking an answer
  * needs only this, so pages that mark answers do not load every calculator.
  */
-import { fmtExact, parseNumber, type Parsed, type Step } from './common';
+import { parseNumber, type Parsed, type Step } from './common';
 
 export type DrillKind = 'cdv' | 'clv' | 'satisfaction' | 'satisfied-rate' | 'abc' | 'cohort' | 'csi' | 'nps' | 'rfm';
 
@@ -76,10 +76,4 @@ export function isDrillAnswerCorrect(given: number, answer: number): boolean {
  */
 export function parseDrillAnswer(raw: string, unit: DrillUnit): Parsed {
 	return parseNumber('answer', raw, { label: '答案', percent: unit === '%' ? 'points' : 'fraction', example: unit === '%' ? '75 或 75%' : '12.5' });
-}
-
-/** One line for the result: 「正确」 or the expected answer, formatted for the unit. */
-export function drillFeedback(given: number, p: DrillProblem): string {
-	const shown = p.unit === '%' ? `${fmtExact(Math.round(p.answer * 100) / 100)}%` : p.unit === '' ? fmtExact(Math.round(p.answer * 10000) / 10000) : `${fmtExact(Math.round(p.answer * 100) / 100)} ${p.unit}`;
-	return isDrillAnswerCorrect(given, p.answer) ? `正确！参考答案：${shown}。` : `不对。参考答案：${shown}（允许误差 ±${fmtExact(Math.round(p.tolerance * 10000) / 10000)}）。`;
 }

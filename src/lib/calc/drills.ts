@@ -11,8 +11,9 @@ import { computeAbc } from './abc';
 import { computeCdv } from './cdv';
 import { computeClv, type Convention } from './clv';
 import { computeCohort } from './cohort';
-import { fmtExact, type CalcResult, type Step } from './common';
-import { DRILL_TITLES, drillTolerance, type DrillGenerator, type DrillKind, type DrillProblem, type DrillUnit } from './drill-kinds';
+import { type CalcResult, type Step } from './common';
+import { fmtExact } from './format';
+import { DRILL_TITLES, drillTolerance, isDrillAnswerCorrect, type DrillGenerator, type DrillKind, type DrillProblem, type DrillUnit } from './drill-kinds';
 import { computeRfm } from './rfm';
 import { computeCsi, computeNps, computeRatio, computeSatisfiedRate, type Scale } from './satisfaction';
 import { encodeRowsParam } from './table-paste';
@@ -329,4 +330,10 @@ export const DRILLS: Record<DrillKind, { title: string; generate: DrillGenerator
 
 export function generateDrill(kind: DrillKind, seed: number): DrillProblem {
 	return DRILLS[kind].generate(seed);
+}
+
+/** One line for the result: 「正确」 or the expected answer, formatted for the unit (here, not in ./drill-kinds, which the quiz pages load for marking without the formatter). */
+export function drillFeedback(given: number, p: DrillProblem): string {
+	const shown = p.unit === '%' ? `${fmtExact(Math.round(p.answer * 100) / 100)}%` : p.unit === '' ? fmtExact(Math.round(p.answer * 10000) / 10000) : `${fmtExact(Math.round(p.answer * 100) / 100)} ${p.unit}`;
+	return isDrillAnswerCorrect(given, p.answer) ? `正确！参考答案：${shown}。` : `不对。参考答案：${shown}（允许误差 ±${fmtExact(Math.round(p.tolerance * 10000) / 10000)}）。`;
 }

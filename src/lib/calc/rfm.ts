@@ -4,7 +4,8 @@
  *   - mean split: each dimension 高/低 against the customers' mean → the 8 classic segments;
  *   - 1–5 scores by rank (quintiles), with a cell code such as 555.
  */
-import { approxEqual, compareApprox, fmtExact, fmtRatio, overflowError, parseNumber, texNum, type CalcResult, type FieldError, type Step } from './common';
+import { approxEqual, compareApprox, overflowError, parseNumber, type CalcResult, type FieldError, type Step } from './common';
+import { fmtExact, fmtRatio, texNum } from './format';
 import type { PasteColumn } from './table-paste';
 
 export interface RfmRowInput {

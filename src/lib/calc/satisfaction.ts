@@ -2,21 +2,8 @@
  * Satisfaction figures from the course: the ratio C = B/A (实际体验 / 期望值) with the Q1/Q0
  * service-quality reading, a weighted CSI, NPS and the 满意率.
  */
-import {
-	approxEqual,
-	compareApprox,
-	fmtExact,
-	fmtPercent,
-	fmtRatio,
-	overflowError,
-	parseNumber,
-	texNum,
-	texResult,
-	type CalcResult,
-	type FieldError,
-	type NumberRule,
-	type Step
-} from './common';
+import { approxEqual, compareApprox, overflowError, parseNumber, type CalcResult, type FieldError, type NumberRule, type Step } from './common';
+import { fmtExact, fmtPercent, fmtRatio, texNum, texResult } from './format';
 
 // ——— C = B / A ———
 

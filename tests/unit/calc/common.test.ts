@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-	approxEqual,
-	compareApprox,
-	fmtExact,
-	fmtInt,
-	fmtMoney,
-	fmtPercent,
-	fmtRatio,
-	parseAll,
-	parseNumber,
-	percentSuggestion,
-	roundTo,
-	texNum,
-	type NumberRule
-} from '../../../src/lib/calc/common';
+import { approxEqual, compareApprox, parseAll, parseNumber, percentSuggestion, type NumberRule } from '../../../src/lib/calc/common';
+import { fmtExact, fmtInt, fmtMoney, fmtPercent, fmtRatio, roundTo, texNum } from '../../../src/lib/calc/format';
 
 const any: NumberRule = { label: '数值', example: '1' };
 const value = (r: ReturnType<typeof parseNumber>) => ('value' in r ? r.value : r.error.message);
