@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { slices } from './routes';
+import { ROUTES, slices } from './routes';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -17,8 +17,11 @@ async function scan(page: Page, path: string): Promise<string[]> {
 	return found;
 }
 
+// Besides every route, a 教材拓展 concept page: its 拓展 badge and its note to the learner.
+const PATHS = [...ROUTES, '/concepts/kano-model'];
+
 // axe over every route, twice: minutes on a busy 2-core machine, so each sweep is split in two.
-slices(2).forEach((paths, part) => {
+slices(2, PATHS).forEach((paths, part) => {
 	test(`no WCAG A/AA violations, light, desktop (part ${part + 1})`, async ({ page }) => {
 		test.setTimeout(300_000);
 		const found: string[] = [];

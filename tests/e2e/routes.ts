@@ -16,7 +16,7 @@ function unknownParam(segment: string): never {
 	throw new Error(`tests/e2e/routes.ts: no sample value for route segment ${segment}; add one to SAMPLE_PARAMS`);
 }
 
-/** The routes in `parts` interleaved slices, so that long sweeps run side by side. */
-export function slices(parts: number): string[][] {
-	return Array.from({ length: parts }, (_, i) => ROUTES.filter((_, j) => j % parts === i));
+/** `paths` in `parts` interleaved slices, so that long sweeps run side by side. */
+export function slices(parts: number, paths: readonly string[] = ROUTES): string[][] {
+	return Array.from({ length: parts }, (_, i) => paths.filter((_, j) => j % parts === i));
 }

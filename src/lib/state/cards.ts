@@ -1,13 +1,12 @@
 /**
- * The card index and faces, and the exam plan for what a page has loaded. Kept apart from the
- * review session so that pages which only count and plan never load the scheduler (ts-fsrs).
+ * The card index and faces, and the study day. Kept apart from the review session so that pages
+ * which only count and plan never load the scheduler (ts-fsrs).
  */
 import { fetchJsonOnce } from './fetch-once';
 import { app } from './app.svelte';
 import { fromCardIndexRow, type CardIndexRow, type CardMeta } from '$lib/srs/cards';
-import type { ExamPlan } from '$lib/srs/plan';
 import type { CardState, ReviewEntry } from '$lib/srs/scheduler';
-import { examPlan, type PlanContext } from '$lib/srs/session';
+import type { PlanContext } from '$lib/srs/session';
 
 /** A card's faces: HTML rendered at build time (/data/cards.json). */
 export interface CardFace {
@@ -32,11 +31,6 @@ export async function fetchCardFaces(): Promise<Map<string, CardFace>> {
 
 export function studyDay(now: number) {
 	return { dayStartHour: app.settings.dayStartHour, utcOffsetMinutes: app.utcOffsetMinutes(now) };
-}
-
-/** The exam plan for what a page has loaded, or null without an exam date. */
-export function planFor(cards: readonly CardMeta[], states: ReadonlyMap<string, CardState>, reviews: readonly ReviewEntry[], now: number): ExamPlan | null {
-	return examPlan(planContext(cards, states, reviews, now));
 }
 
 export function planContext(cards: readonly CardMeta[], states: ReadonlyMap<string, CardState>, reviews: readonly ReviewEntry[], now: number): PlanContext {

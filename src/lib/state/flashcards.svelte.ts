@@ -4,8 +4,9 @@
  */
 import { app } from './app.svelte';
 import { fetchCardFaces, fetchCardIndex, planContext, studyDay, type CardData, type CardFace, type CardMeta } from './cards';
+import { cardOverview } from './overview';
 import { ALL_DECK, type Deck } from '$lib/srs/decks';
-import type { ExamPlan } from '$lib/srs/plan';
+import type { Overview } from '$lib/srs/overview';
 import { studyDayStart, type CardSourceKind } from '$lib/srs/queue';
 import { deckQueue, examPlan, nextCard, type DeckQueue, type StudyContext } from '$lib/srs/session';
 import { siftCardStates, siftReviews } from '$lib/formats/records';
@@ -14,6 +15,7 @@ export type { CardData, CardMeta };
 import { GRADES, Scheduler, type CardState, type Grade, type ReviewEntry } from '$lib/srs/scheduler';
 
 const DAY = 86_400_000;
+const LOAD_ERROR = '闪卡数据加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';
 /** Reviews loaded for a session: enough for today's limits and a measured pace for the plan. */
 const HISTORY_DAYS = 30;
 
@@ -26,6 +28,7 @@ function contextFor(cards: readonly CardMeta[], states: ReadonlyMap<string, Card
 }
 
 export class FlashcardData {
+	/** The card index: loaded with the faces, when a session starts. */
 	cards = $state.raw<CardMeta[]>([]);
 	faces = $state.raw<Map<string, CardFace>>(new Map());
 	states = $state.raw<Map<string, CardState>>(new Map());
@@ -33,31 +36,53 @@ export class FlashcardData {
 	recent = $state.raw<ReviewEntry[]>([]);
 	loaded = $state(false);
 	error = $state<string | null>(null);
+	/** The exam plan and the counts of the decks last asked for by `count`. */
+	overview = $state.raw<Overview | null>(null);
+	#asked = 0;
 
 	constructor(private readonly clock: () => number = Date.now) {}
 
+	/** Reads the learner's records; `count` and `loadCards` bring the rest. */
 	async load() {
 		try {
-			const [cards, store] = await Promise.all([fetchCardIndex(), app.store()]);
+			const store = await app.store();
 			const since = studyDayStart(this.clock(), studyDay(this.clock())) - HISTORY_DAYS * DAY;
 			const [states, recent] = await Promise.all([
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
 				store.read((b) => b.getReviews(since), [] as ReviewEntry[])
 			]);
-			this.cards = cards;
 			this.states = app.sifted(siftCardStates(states), '卡片记录');
 			this.recent = app.sifted(siftReviews(recent), '复习记录');
 			this.loaded = true;
 		} catch {
-			this.error = '闪卡数据加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';
+			this.error = LOAD_ERROR;
 		}
 	}
 
-	/** Fetches the card faces; false (with an error message) when they cannot be had. */
-	async loadFaces(): Promise<boolean> {
+	/**
+	 * Counts `decks` and plans from the records loaded, off the main thread. Reads the records
+	 * and settings before its first await, so an $effect that calls it counts again when they change.
+	 */
+	async count(decks: readonly Deck[]) {
+		const now = this.clock();
+		const input = { states: this.states, reviews: this.recent, now, day: studyDay(now), settings: $state.snapshot(app.settings), decks: $state.snapshot(decks) };
+		const asked = ++this.#asked;
+		try {
+			const overview = await cardOverview(input);
+			// An answer to an older question is dropped.
+			if (asked === this.#asked) this.overview = overview;
+		} catch {
+			this.error = LOAD_ERROR;
+		}
+	}
+
+	/** Fetches the card index and faces for a session; false (with an error message) when they cannot be had. */
+	async loadCards(): Promise<boolean> {
 		if (this.faces.size) return true;
 		try {
-			this.faces = await fetchCardFaces();
+			const [cards, faces] = await Promise.all([fetchCardIndex(), fetchCardFaces()]);
+			this.cards = cards;
+			this.faces = faces;
 			return true;
 		} catch {
 			this.error = '卡片内容加载失败。请检查网络后重试；如果已离线，请先在联网时打开一次本页。';
@@ -72,13 +97,6 @@ export class FlashcardData {
 	queueFor(deck: Deck, shownExtras: ReadonlySet<string> = new Set()): DeckQueue {
 		const ctx = this.context();
 		return deckQueue(ctx, deck, examPlan(ctx), shownExtras);
-	}
-
-	/** The exam plan and every deck's queue for the deck list, from one study context. */
-	overview(decks: readonly Deck[]): { plan: ExamPlan | null; queues: Map<string, DeckQueue['queue']> } {
-		const ctx = this.context();
-		const plan = examPlan(ctx);
-		return { plan, queues: new Map(decks.map((d) => [d.id, deckQueue(ctx, d, plan).queue])) };
 	}
 
 	card(id: string): CardData | null {

@@ -1,44 +1,55 @@
 /** Loads what the progress page and the home summary show. The arithmetic is in $lib/stats. */
 import { app } from './app.svelte';
-import { fetchCardIndex, planFor, type CardMeta } from './cards';
+import { studyDay } from './cards';
+import { cardOverview } from './overview';
+import type { ExamPlan } from '$lib/srs/plan';
 import type { CardState, ReviewEntry } from '$lib/srs/scheduler';
+import type { ChapterProgress } from '$lib/stats/progress';
 import type { AttemptData } from '$lib/quiz/attempt';
 import { bankIndex, fetchQuestions, type BankQuestion } from './bank';
 import { siftAttempts, siftCardStates, siftReviews } from '$lib/formats/records';
 
 export class ProgressData {
-	cards = $state.raw<CardMeta[]>([]);
 	states = $state.raw<Map<string, CardState>>(new Map());
 	reviews = $state.raw<ReviewEntry[]>([]);
 	attempts = $state.raw<AttemptData[]>([]);
 	questions = $state.raw<Map<string, BankQuestion>>(new Map());
+	/** The exam plan, or null without an exam date. */
+	plan = $state.raw<ExamPlan | null>(null);
+	/** Cards learned and mastered per chapter, in the order asked. */
+	chapters = $state.raw<ChapterProgress[]>([]);
 	loaded = $state(false);
 	error = $state<string | null>(null);
 
-	/** `withCards` is false on the home page, which needs no quiz marking. */
-	async load(withCards = true) {
+	/**
+	 * `chapters` (ids in course order) are for the progress page, which shows progress and quiz
+	 * accuracy by chapter; the home page asks for neither, so it never loads the question bank.
+	 */
+	async load(chapters?: readonly string[]) {
 		try {
 			const store = await app.store();
-			const [cards, states, reviews, attempts] = await Promise.all([
-				fetchCardIndex(),
+			const [states, reviews, attempts] = await Promise.all([
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
 				store.read((b) => b.getReviews(), [] as ReviewEntry[]),
 				store.read((b) => b.getAttempts(), [])
 			]);
 			this.attempts = app.sifted(siftAttempts(attempts), '测验记录').map((a) => a.data);
-			// The question bank is only needed to mark quiz answers per chapter.
-			if (withCards && this.attempts.length) this.questions = await bankIndex(await fetchQuestions());
-			this.cards = cards;
-			this.states = app.sifted(siftCardStates(states), '卡片记录');
-			this.reviews = app.sifted(siftReviews(reviews), '复习记录');
+			const sifted = { states: app.sifted(siftCardStates(states), '卡片记录'), reviews: app.sifted(siftReviews(reviews), '复习记录') };
+			const now = Date.now();
+			// The plan and the chapter counts walk every card: a worker makes them.
+			const [overview, questions] = await Promise.all([
+				cardOverview({ ...sifted, now, day: studyDay(now), settings: $state.snapshot(app.settings), ...(chapters ? { chapters: [...chapters] } : {}) }),
+				// The question bank is only needed to mark quiz answers per chapter.
+				chapters && this.attempts.length ? fetchQuestions().then(bankIndex) : null
+			]);
+			if (questions) this.questions = questions;
+			this.states = sifted.states;
+			this.reviews = sifted.reviews;
+			this.plan = overview.plan;
+			this.chapters = overview.chapters;
 			this.loaded = true;
 		} catch {
 			this.error = '进度数据加载失败。请刷新本页；如果已离线，请先在联网时打开一次本页。';
 		}
-	}
-
-	/** The exam plan, or null without an exam date. */
-	plan(now: number) {
-		return this.loaded ? planFor(this.cards, this.states, this.reviews, now) : null;
 	}
 }
