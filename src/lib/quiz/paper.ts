@@ -57,6 +57,13 @@ export function assemblePaper(bank: readonly PaperQuestion[], spec: PaperSpec, s
 	return { paper: { seed, items, rules: spec.rules }, shortfalls };
 }
 
+/** A paper with the bank's own questions on it, for a page that holds only those (计算 ones are generated where shown). */
+export function assembleWithQuestions<Q extends PaperQuestion>(bank: readonly Q[], spec: PaperSpec, seed: number): { paper: Paper; questions: Q[] } {
+	const { paper } = assemblePaper(bank, spec, seed);
+	const ids = new Set(paper.items.map((i) => i.questionId));
+	return { paper, questions: bank.filter((q) => ids.has(q.id)) };
+}
+
 /**
  * The ids of `count` 计算 questions from the drills of the chapters in scope, the kinds taken in
  * turn from a random start so a short paper still varies. None if no chapter in scope has a
