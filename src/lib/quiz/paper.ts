@@ -83,14 +83,38 @@ export interface QuestionFilter {
 	courseOnly?: boolean;
 }
 
+const matches = (q: Pick<Question, 'chapter' | 'type' | 'source'>, filter: QuestionFilter) =>
+	(filter.chapters.length === 0 || filter.chapters.includes(q.chapter)) &&
+	(filter.types.length === 0 || filter.types.includes(q.type)) &&
+	!(filter.courseOnly && q.source === 'extension');
+
 /** Questions in the chosen chapters and types (empty = all), in course order. */
 export function selectQuestions<Q extends PaperQuestion>(bank: readonly Q[], filter: QuestionFilter): Q[] {
-	return bank.filter(
-		(q) =>
-			(filter.chapters.length === 0 || filter.chapters.includes(q.chapter)) &&
-			(filter.types.length === 0 || filter.types.includes(q.type)) &&
-			!(filter.courseOnly && q.source === 'extension')
-	);
+	return bank.filter((q) => matches(q, filter));
+}
+
+/**
+ * How many questions the bank has of each chapter and type, 教材拓展 apart: all the /quiz setup
+ * needs to say what a choice will give. It comes with the page, so the setup never waits for the bank
+ * however big it is; the index is fetched when a paper is made.
+ */
+export type QuestionTally = [chapter: string, type: QuestionType, extension: boolean, count: number][];
+
+export function tallyQuestions(bank: readonly Pick<Question, 'chapter' | 'type' | 'source'>[]): QuestionTally {
+	const tally = new Map<string, QuestionTally[number]>();
+	for (const { chapter, type, source } of bank) {
+		const extension = source === 'extension';
+		const key = `${chapter}|${type}|${extension}`;
+		const row = tally.get(key);
+		if (row) row[3]++;
+		else tally.set(key, [chapter, type, extension, 1]);
+	}
+	return [...tally.values()];
+}
+
+/** selectQuestions(bank, filter).length, from the bank's tally. */
+export function countMatching(tally: QuestionTally, filter: QuestionFilter): number {
+	return tally.reduce((n, [chapter, type, extension, count]) => (matches({ chapter, type, source: extension ? 'extension' : 'course' }, filter) ? n + count : n), 0);
 }
 
 /** The ids of the 计算 questions for practice: two of each calculator in the chosen chapters, seeded. */

@@ -7,7 +7,7 @@ import type { Question } from '../content/types';
 import type { AttemptData } from './attempt';
 import { calcKindsFor } from './calc-ids';
 import { markQuestion } from './marking';
-import type { PaperQuestion } from './paper';
+import { countMatching, type QuestionTally } from './paper';
 import type { PaperSpec, Response } from './types';
 
 /** A whole number as typed, full-width digits (１０) and spaces allowed; null if it is not one. */
@@ -26,12 +26,12 @@ export interface PaperPlan {
 }
 
 /** The paper the spec will really give with this bank, before it is drawn: counts capped by what exists. */
-export function paperPlan(bank: readonly PaperQuestion[], spec: PaperSpec): PaperPlan {
-	const inScope = bank.filter((q) => (spec.chapters.length === 0 || spec.chapters.includes(q.chapter)) && (!spec.courseOnly || q.source !== 'extension'));
+export function paperPlan(tally: QuestionTally, spec: PaperSpec): PaperPlan {
+	const filter = { chapters: spec.chapters, courseOnly: spec.courseOnly };
 	const rows = spec.rows
 		.filter((r) => r.count > 0)
 		.map((r) => {
-			const available = r.type === 'calc' ? (calcKindsFor(spec.chapters).length ? Infinity : 0) : inScope.filter((q) => q.type === r.type).length;
+			const available = r.type === 'calc' ? (calcKindsFor(spec.chapters).length ? Infinity : 0) : countMatching(tally, { ...filter, types: [r.type] });
 			return { type: r.type, wanted: r.count, count: Math.min(r.count, available), marks: r.marks };
 		});
 	const total = rows.reduce((s, r) => s + r.count * r.marks, 0);

@@ -3,7 +3,7 @@ import { smallBank } from '../fixtures';
 import type { Question } from '../../../src/lib/content/types';
 import { newAttempt } from '../../../src/lib/quiz/attempt';
 import { anyOrderAnswerIndex, markQuestion } from '../../../src/lib/quiz/marking';
-import { practicePaper } from '../../../src/lib/quiz/paper';
+import { practicePaper, tallyQuestions } from '../../../src/lib/quiz/paper';
 import {
 	fmtDuration,
 	fmtMarks,
@@ -32,7 +32,7 @@ describe('parseWholeNumber', () => {
 
 describe('paperPlan', () => {
 	it('says what a one-chapter paper really holds before it is drawn', () => {
-		const plan = paperPlan(smallBank(), { rows: DEFAULT_MAKEUP, chapters: ['a'], shuffleOptions: false, rules });
+		const plan = paperPlan(tallyQuestions(smallBank()), { rows: DEFAULT_MAKEUP, chapters: ['a'], shuffleOptions: false, rules });
 		// smallBank has 6 of each type per chapter: 单选 10 and 判断 10 and 填空 10 fall short.
 		expect(plan.rows.map((r) => [r.type, r.count])).toEqual([
 			['single', 6],
@@ -46,13 +46,13 @@ describe('paperPlan', () => {
 		expect(plan.total).toBe(6 * 2 + 5 * 2 + 6 + 6 + 4 * 5 + 3 * 10);
 		expect(plan.questions).toBe(30);
 		expect(plan.short).toBe(true);
-		expect(paperPlan(smallBank(), { rows: DEFAULT_MAKEUP, chapters: [], shuffleOptions: false, rules }).short).toBe(false);
+		expect(paperPlan(tallyQuestions(smallBank()), { rows: DEFAULT_MAKEUP, chapters: [], shuffleOptions: false, rules }).short).toBe(false);
 	});
 
 	it('counts 计算 as unlimited where a calculator exists, and as none elsewhere', () => {
 		const rows = [{ type: 'calc' as const, count: 3, marks: 5 }];
-		expect(paperPlan(smallBank(), { rows, chapters: ['value'], shuffleOptions: false, rules }).total).toBe(15);
-		expect(paperPlan(smallBank(), { rows, chapters: ['a'], shuffleOptions: false, rules }).total).toBe(0);
+		expect(paperPlan(tallyQuestions(smallBank()), { rows, chapters: ['value'], shuffleOptions: false, rules }).total).toBe(15);
+		expect(paperPlan(tallyQuestions(smallBank()), { rows, chapters: ['a'], shuffleOptions: false, rules }).total).toBe(0);
 	});
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { questionIndexJson, questionsJson } from '$lib/server/content';
-import { assemblePaper, fromIndexRow, practicePaper, selectQuestions } from '$lib/quiz/paper';
+import { assemblePaper, countMatching, fromIndexRow, practicePaper, selectQuestions, tallyQuestions } from '$lib/quiz/paper';
 import { paperPlan } from '$lib/quiz/practice';
 import { DEFAULT_MAKEUP, type PaperSpec } from '$lib/quiz/types';
 
@@ -23,13 +23,28 @@ describe('the question index published for the /quiz setup', () => {
 			fc.property(fc.nat(), fc.subarray(chapters), fc.boolean(), fc.boolean(), (seed, chosen, shuffleOptions, courseOnly) => {
 				const spec: PaperSpec = { rows: DEFAULT_MAKEUP, chapters: chosen, shuffleOptions, rules: { partialCredit: false }, courseOnly };
 				expect(assemblePaper(index, spec, seed)).toEqual(assemblePaper(bank, spec, seed));
-				expect(paperPlan(index, spec)).toEqual(paperPlan(bank, spec));
+				expect(paperPlan(tallyQuestions(index), spec)).toEqual(paperPlan(tallyQuestions(bank), spec));
 				const filter = { chapters: chosen, types: [], courseOnly };
 				const picked = selectQuestions(index, filter);
 				expect(picked.map((q) => q.id)).toEqual(selectQuestions(bank, filter).map((q) => q.id));
 				expect(practicePaper(picked, 'random', seed)).toEqual(practicePaper(selectQuestions(bank, filter), 'random', seed));
 			}),
 			{ numRuns: 40 }
+		);
+	});
+
+	it('its tally, published with the /quiz page, counts what the setup would select from the index', () => {
+		const tally = tallyQuestions(bank);
+		expect(tally.reduce((n, row) => n + row[3], 0)).toBe(bank.length);
+		// Far smaller than the index: it grows with chapters and types, not with questions.
+		expect(JSON.stringify(tally).length).toBeLessThan(JSON.stringify(rows).length / 8);
+		const types = [...new Set(bank.map((q) => q.type))];
+		fc.assert(
+			fc.property(fc.subarray(chapters), fc.subarray(types), fc.boolean(), (chosen, chosenTypes, courseOnly) => {
+				const filter = { chapters: chosen, types: chosenTypes, courseOnly };
+				expect(countMatching(tally, filter)).toBe(selectQuestions(index, filter).length);
+			}),
+			{ numRuns: 60 }
 		);
 	});
 });
