@@ -118,7 +118,9 @@ async function optimizerSize() {
 	const { gzipSync } = await import('node:zlib');
 	/** @param {string} dir @returns {string[]} */
 	const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
-	const lazy = walk('build/_app/immutable/workers');
+	// The other workers (the overview and the print paper) are small and pages start them; the
+	// precompressed copies are what a host sends, not more code.
+	const lazy = walk('build/_app/immutable/workers').filter((f) => !/\.(br|gz)$/.test(f) && !/\/(overview|paper)\.worker-/.test(f));
 	const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
 	let raw = 0;
 	let gz = 0;
