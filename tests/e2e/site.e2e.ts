@@ -86,12 +86,13 @@ test('the question bank is fetched only when a page needs it', async ({ page }) 
 	}
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	expect(fetched.filter((p) => p.endsWith('/data/questions.json'))).toEqual([]);
-	// Choosing a paper needs only the bank's index; answering needs the questions themselves.
+	// The setup counts from its page; making a paper needs the bank's index, answering the questions themselves.
 	await page.goto('/quiz');
-	await expect(page.getByRole('button', { name: /开始/ })).toBeVisible();
-	expect(fetched.filter((p) => p.endsWith('/data/question-index.json')).length).toBeGreaterThan(0);
-	expect(fetched.filter((p) => p.endsWith('/data/questions.json'))).toEqual([]);
+	await expect(page.getByText(/符合条件的题目共 \d+ 道/)).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	expect(fetched.filter((p) => /\/data\/question(s|-index)\.json$/.test(p))).toEqual([]);
 	await page.getByRole('button', { name: /开始/ }).first().click();
 	await expect(page.getByRole('heading', { name: /练习|背题/ }).first()).toBeVisible();
+	expect(fetched.filter((p) => p.endsWith('/data/question-index.json')).length).toBeGreaterThan(0);
 	await expect.poll(() => fetched.filter((p) => p.endsWith('/data/questions.json')).length).toBeGreaterThan(0);
 });
