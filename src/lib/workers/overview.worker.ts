@@ -13,9 +13,6 @@ export interface OverviewRequest {
 	input: OverviewInput;
 }
 
-let cards: { url: string; rows: CardMeta[] } | null = null;
+const readIndex = (json: unknown): CardMeta[] => (json as { cards: CardIndexRow[] }).cards.map(fromCardIndexRow);
 
-serve(async ({ indexUrl, input }: OverviewRequest) => {
-	if (cards?.url !== indexUrl) cards = { url: indexUrl, rows: (await fetchOnce<{ cards: CardIndexRow[] }>(indexUrl)).cards.map(fromCardIndexRow) };
-	return overview(cards.rows, input);
-});
+serve(async ({ indexUrl, input }: OverviewRequest) => overview(await fetchOnce(indexUrl, readIndex), input));

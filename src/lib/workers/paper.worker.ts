@@ -14,4 +14,6 @@ export interface PaperRequest {
 	seed: number;
 }
 
-serve(async ({ bankUrl, spec, seed }: PaperRequest) => assembleWithQuestions((await fetchOnce<{ questions: BankQuestion[] }>(bankUrl)).questions, spec, seed));
+const readBank = (json: unknown) => (json as { questions: BankQuestion[] }).questions;
+
+serve(async ({ bankUrl, spec, seed }: PaperRequest) => assembleWithQuestions(await fetchOnce(bankUrl, readBank), spec, seed));

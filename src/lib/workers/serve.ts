@@ -19,13 +19,16 @@ export function serve<Req, Res>(handle: (request: Req) => Promise<Res> | Res): v
 
 const downloads = new Map<string, Promise<unknown>>();
 
-/** A published JSON file, fetched once per worker; a failed download is tried again on the next call. */
-export function fetchOnce<T>(url: string): Promise<T> {
+/**
+ * A published JSON file, fetched and turned into what the worker keeps (`read`) once per worker;
+ * a failed download is tried again on the next call.
+ */
+export function fetchOnce<T>(url: string, read: (json: unknown) => T): Promise<T> {
 	let download = downloads.get(url) as Promise<T> | undefined;
 	if (!download) {
-		download = fetch(url).then((r) => {
+		download = fetch(url).then(async (r) => {
 			if (!r.ok) throw new Error(`HTTP ${r.status}`);
-			return r.json() as Promise<T>;
+			return read(await r.json());
 		});
 		download.catch(() => downloads.delete(url));
 		downloads.set(url, download);
