@@ -1,18 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { ROUTES, slices } from './routes';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function scan(page: Page, path: string): Promise<string[]> {
 	await page.goto(path);
 	await page.waitForLoadState('networkidle');
-	// Besides WCAG, landmarks must be named apart (not among the WCAG tags): the calculators show
-	// several worked solutions. One axe pass: a second would cost as much again.
-	const { violations } = await new AxeBuilder({ page })
-		.options({ runOnly: { type: 'tag', values: WCAG }, rules: { 'landmark-unique': { enabled: true } } })
-		.analyze();
-	return violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+	return (await axeViolations(page)).map((v) => `${path} ${v}`);
 }
 
 // Besides every route, a 教材拓展 concept page: its 拓展 badge and its note to the learner.
