@@ -5,6 +5,7 @@
 import { fetchJsonOnce } from './fetch-once';
 import type { Question } from '$lib/content/types';
 import { QuestionIndex, type CalcQuestion } from '$lib/quiz/calc-ids';
+import { escapeHtml } from '$lib/html';
 
 /** A question as published in /data/questions.json: the parsed question plus its rendered HTML. */
 export type BankQuestion = Question & {
@@ -27,7 +28,6 @@ export function prefetchForAttempt(): boolean {
 	return named;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A generated 计算 question as the pages show it: plain text stem; the worked solution is its explanation. */
 export function calcBankQuestion(q: CalcQuestion): BankQuestion {
