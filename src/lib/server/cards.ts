@@ -3,6 +3,7 @@ import { buildCards, itemKey, toCardIndexRow, type CardIndexRow, type CardSpec }
 import { BLANK_MARK, type Concept, type Question } from '$lib/content/types';
 import { getCourse } from './content';
 import { siteRenderer, type Renderer } from './markdown';
+import { escapeHtml } from '$lib/html';
 
 export interface CardFace extends CardSpec {
 	/** Short plain-text title for lists and screen readers. */
@@ -11,10 +12,9 @@ export interface CardFace extends CardSpec {
 	back: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function conceptFaces(spec: CardSpec, c: Concept, r: Renderer): Pick<CardFace, 'title' | 'front' | 'back'> {
-	const name = `<p class="card-term">${esc(c.name)}</p>` + (c.english ? `<p class="card-en" lang="en">${esc(c.english)}</p>` : '');
+	const name = `<p class="card-term">${escapeHtml(c.name)}</p>` + (c.english ? `<p class="card-en" lang="en">${escapeHtml(c.english)}</p>` : '');
 	const list = (hide: number | null) =>
 		'<ol>' +
 		c.items
@@ -37,7 +37,7 @@ function conceptFaces(spec: CardSpec, c: Concept, r: Renderer): Pick<CardFace, '
 			const i = spec.itemIndex!;
 			return {
 				title: `${c.name} · 第 ${i + 1} 项`,
-				front: `<p class="card-term">${esc(c.name)}</p><p class="card-prompt">空缺的是哪一项？</p>${list(i)}`,
+				front: `<p class="card-term">${escapeHtml(c.name)}</p><p class="card-prompt">空缺的是哪一项？</p>${list(i)}`,
 				back: `<p class="card-answer">${r.inline(itemKey(c.items[i]!))}</p>${list(null)}`
 			};
 		}

@@ -6,6 +6,7 @@
 import { Marked } from 'marked';
 import markedKatex from 'marked-katex-extension';
 import katex from 'katex';
+import { escapeHtml } from '$lib/html';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 // throwOnError so a broken formula fails the build instead of shipping red error text.
@@ -31,8 +32,6 @@ export interface Renderer {
 
 /** The site's own rendering: KaTeX HTML, styled by the site's KaTeX CSS. */
 export const siteRenderer: Renderer = { block: renderMarkdown, inline: renderInline, formula: renderFormula };
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Rendering for files other tools import (Moodle, Anki): they carry no KaTeX stylesheet, but

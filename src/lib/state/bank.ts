@@ -28,7 +28,6 @@ export function prefetchForAttempt(): boolean {
 	return named;
 }
 
-
 /** A generated 计算 question as the pages show it: plain text stem; the worked solution is its explanation. */
 export function calcBankQuestion(q: CalcQuestion): BankQuestion {
 	return { ...q, stemHtml: `<p>${escapeHtml(q.stem)}</p>`, explanationHtml: '' };
