@@ -18,6 +18,8 @@ const args = [
 const port = Number(process.env.E2E_PORT ?? 4173);
 const basePort = Number(process.env.E2E_BASE_PORT ?? port + 1);
 
+const rootOnly = !!process.env.E2E_ROOT_ONLY;
+
 const use = { ...devices['Desktop Chrome'], channel: undefined, launchOptions: { executablePath, args } };
 
 export default defineConfig({
@@ -40,27 +42,24 @@ export default defineConfig({
 		{ name: 'chromium', testIgnore: '**/base-path.e2e.ts', use: { ...use, baseURL: `http://localhost:${port}` } },
 		{ name: 'base-path', testMatch: '**/base-path.e2e.ts', use: { ...use, baseURL: `http://localhost:${basePort}` } }
 	],
-	// E2E_ROOT_ONLY=1 skips building the /crm variant when only the root project runs.
+	// The first server builds both sites at once (scripts/e2e-server.js); the second only serves the
+	// /crm build. E2E_ROOT_ONLY=1 skips the /crm variant when only the root project runs.
 	webServer: [
 		{
-			command: `npx vite build && npx vite preview --port ${port} --strictPort`,
-			// vite preview serves the plain files, so the .br/.gz a host would get are not built here (about 15 s a build).
-			env: { PRECOMPRESS: '0' },
+			command: `node scripts/e2e-server.js --port ${port}${rootOnly ? ' --root-only' : ''}`,
 			url: `http://localhost:${port}/`,
 			reuseExistingServer: !process.env.CI,
 			timeout: 600_000
 		},
-		...(process.env.E2E_ROOT_ONLY
+		...(rootOnly
 			? []
 			: [
 					{
-						command: `npx vite build && npx vite preview --port ${basePort} --strictPort`,
-						env: { BASE_PATH: '/crm', PRECOMPRESS: '0' },
-						// The base build repeats the root build's output, plus a harmless tsconfig hint about its outDir.
-						stderr: 'ignore' as const,
+						command: `npx vite preview --port ${basePort} --strictPort`,
+						env: { BASE_PATH: '/crm' },
 						url: `http://localhost:${basePort}/crm/`,
 						reuseExistingServer: !process.env.CI,
-						timeout: 600_000
+						timeout: 60_000
 					}
 				])
 	]

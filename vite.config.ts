@@ -32,6 +32,8 @@ export default defineConfig({
 	// only ES module workers can hold more than one chunk.
 	worker: { format: 'es' },
 	build: {
+		// The gzip size of each of 300 files is seconds of every build; `npm run bench` measures what a page loads.
+		reportCompressedSize: false,
 		// Vite preloads the imports of a lazily loaded chunk by adding a <link rel=modulepreload> for
 		// each, all in one task, and Chromium takes about 3 ms per link here at full speed: ten links
 		// are over 100 ms of blocking at 4× CPU. Route changes keep their preloads: SvelteKit imports a
