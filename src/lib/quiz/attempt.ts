@@ -3,7 +3,8 @@
  * (the 错题本 and the flashcards). Pure: time, the scheduler and current state are inputs.
  */
 import type { Question } from '../content/types';
-import { Rating, State, type CardState, type ReviewEntry, type Scheduler } from '../srs/scheduler';
+import { Rating, State } from '../srs/card-state';
+import type { CardState, ReviewEntry, Scheduler } from '../srs/scheduler';
 import { markQuestion } from './marking';
 import { recordAnswer, type Mistake } from './mistakes';
 import { scorePaper, type PaperScore } from './paper';

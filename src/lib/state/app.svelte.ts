@@ -7,22 +7,26 @@ import { browser } from '$app/environment';
 import type { ProgressStore, StorageProblem } from '$lib/storage/store';
 import { DEFAULT_SETTINGS, type StudySettings } from '$lib/srs/settings';
 import type { CheckedSettingKey, SettingValue } from '$lib/formats/records';
+import type { Scheduler } from '$lib/srs/scheduler';
 import { damagedSettingNotice, settingsNotice, skippedNotice } from '$lib/formats/notices';
 import type { Replay } from '$lib/sync/merge';
 
 /**
  * What the store needs: IndexedDB access, the record checks and the scheduler. Loaded with the
- * store, so that they stay out of the first load of every page (the layout uses this state).
+ * store, so that they stay out of the first load of every page: pages reach the record checks
+ * through `app.records()` and the scheduler through `app.scheduler()`, never by a static import.
  */
 async function loadStoreCode() {
-	const [{ ProgressStore }, { readSetting, readStudySettings }, { Scheduler }, { replayWith }] = await Promise.all([
+	const [{ ProgressStore }, records, { Scheduler }, { replayWith }] = await Promise.all([
 		import('$lib/storage/store'),
 		import('$lib/formats/records'),
 		import('$lib/srs/scheduler'),
 		import('$lib/sync/merge')
 	]);
-	return { ProgressStore, readSetting, readStudySettings, Scheduler, replayWith };
+	return { ProgressStore, records, Scheduler, replayWith };
 }
+
+type StoreCode = Awaited<ReturnType<typeof loadStoreCode>>;
 
 const CHANNEL = 'crm-study-changes';
 /** Remembers (per browser) that persistence was requested, so a refusal is shown as one. */
@@ -46,7 +50,7 @@ class AppState {
 	persistence = $state<'granted' | 'denied' | 'not-asked' | 'unsupported' | 'unknown'>('unknown');
 
 	#store: Promise<ProgressStore> | null = null;
-	#code: Awaited<ReturnType<typeof loadStoreCode>> | null = null;
+	#code: StoreCode | null = null;
 	#channel: BroadcastChannel | null = null;
 	#askedPersist = false;
 
@@ -79,7 +83,7 @@ class AppState {
 
 	async #loadSettings(store: ProgressStore) {
 		const saved = await store.read((b) => b.getSetting<unknown>('study'), undefined);
-		const { settings, bad } = this.#code!.readStudySettings(saved);
+		const { settings, bad } = this.#code!.records.readStudySettings(saved);
 		this.settings = settings;
 		if (bad.length) this.damaged = { ...this.damaged, 学习设置: settingsNotice(bad) };
 		store.backend.replay = this.#replayNow();
@@ -98,6 +102,18 @@ class AppState {
 		this.problems = [...this.problems.filter((q) => q.kind !== p.kind), p];
 	}
 
+	/** The checks for stored records (`$lib/formats/records`), loaded with the store. */
+	async records(): Promise<StoreCode['records']> {
+		await this.store();
+		return this.#code!.records;
+	}
+
+	/** A scheduler with the learner's settings. Only once the store is open: its code comes with the store. */
+	scheduler(): Scheduler {
+		if (!this.#code) throw new Error('the scheduler loads with the store: await app.store() first');
+		return new this.#code.Scheduler({ retention: this.settings.retention, weights: this.settings.fsrsWeights });
+	}
+
 	/** Takes the records that passed their check, and reports the ones that did not. */
 	sifted<T>(r: { valid: T; skipped: number }, what: string): T {
 		if (r.skipped) this.damaged = { ...this.damaged, [what]: skippedNotice(r.skipped, what) };
@@ -107,7 +123,7 @@ class AppState {
 	/** A stored setting, checked; a damaged one is reported and read as never set. */
 	async setting<K extends CheckedSettingKey>(key: K, what: string): Promise<SettingValue<K> | undefined> {
 		const store = await this.store();
-		const r = this.#code!.readSetting(key, await store.read((b) => b.getSetting<unknown>(key), undefined));
+		const r = this.#code!.records.readSetting(key, await store.read((b) => b.getSetting<unknown>(key), undefined));
 		if (r.damaged) this.damaged = { ...this.damaged, [what]: damagedSettingNotice(what) };
 		return r.value;
 	}
@@ -179,8 +195,7 @@ class AppState {
 	}
 
 	#replayNow(): Replay {
-		const { replayWith, Scheduler } = this.#code!;
-		return replayWith(new Scheduler({ retention: this.settings.retention, weights: this.settings.fsrsWeights }));
+		return this.#code!.replayWith(this.scheduler());
 	}
 
 	/** Local time-zone offset, read at the edge so the domain code stays clock-free. */

@@ -9,22 +9,17 @@ import { ALL_DECK, type Deck } from '$lib/srs/decks';
 import type { Overview } from '$lib/srs/overview';
 import { studyDayStart, type CardSourceKind } from '$lib/srs/queue';
 import { deckQueue, examPlan, nextCard, type DeckQueue, type StudyContext } from '$lib/srs/session';
-import { siftCardStates, siftReviews } from '$lib/formats/records';
 
 export type { CardData, CardMeta };
-import { GRADES, Scheduler, type CardState, type Grade, type ReviewEntry } from '$lib/srs/scheduler';
+import type { CardState, Grade, ReviewEntry } from '$lib/srs/scheduler';
 
 const DAY = 86_400_000;
 const LOAD_ERROR = '闪卡数据加载失败。请检查网络后刷新本页；如果已离线，请先在联网时打开一次本页。';
 /** Reviews loaded for a session: enough for today's limits and a measured pace for the plan. */
 const HISTORY_DAYS = 30;
 
-export function scheduler() {
-	return new Scheduler({ retention: app.settings.retention, weights: app.settings.fsrsWeights });
-}
-
 function contextFor(cards: readonly CardMeta[], states: ReadonlyMap<string, CardState>, reviews: readonly ReviewEntry[], now: number): StudyContext {
-	return { ...planContext(cards, states, reviews, now), scheduler: scheduler() };
+	return { ...planContext(cards, states, reviews, now), scheduler: app.scheduler() };
 }
 
 export class FlashcardData {
@@ -46,6 +41,7 @@ export class FlashcardData {
 	async load() {
 		try {
 			const store = await app.store();
+			const { siftCardStates, siftReviews } = await app.records();
 			const since = studyDayStart(this.clock(), studyDay(this.clock())) - HISTORY_DAYS * DAY;
 			const [states, recent] = await Promise.all([
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
@@ -153,8 +149,8 @@ export class ReviewSession {
 	intervals(): Record<Grade, number> | null {
 		if (!this.current) return null;
 		const now = this.clock();
-		const preview = scheduler().preview(this.data.states.get(this.current.id) ?? null, new Date(now), this.#dayEnd(now));
-		return Object.fromEntries(GRADES.map((g) => [g, preview[g] - now])) as Record<Grade, number>;
+		const preview = app.scheduler().preview(this.data.states.get(this.current.id) ?? null, new Date(now), this.#dayEnd(now));
+		return Object.fromEntries(Object.entries(preview).map(([g, due]) => [g, due - now])) as Record<Grade, number>;
 	}
 
 	flip() {
@@ -165,7 +161,7 @@ export class ReviewSession {
 		const card = this.current;
 		if (!card || this.phase !== 'back') return;
 		const now = this.clock();
-		const { state, entry } = scheduler().rate(card.id, this.data.states.get(card.id) ?? null, grade, new Date(now), 'flashcard', this.#dayEnd(now));
+		const { state, entry } = app.scheduler().rate(card.id, this.data.states.get(card.id) ?? null, grade, new Date(now), 'flashcard', this.#dayEnd(now));
 		this.data.apply(entry, state);
 		this.history = [...this.history, entry];
 		this.reviewed++;

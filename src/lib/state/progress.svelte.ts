@@ -6,14 +6,15 @@ import type { ExamPlan } from '$lib/srs/plan';
 import type { CardState, ReviewEntry } from '$lib/srs/scheduler';
 import type { ChapterProgress } from '$lib/stats/progress';
 import type { AttemptData } from '$lib/quiz/attempt';
-import { bankIndex, fetchQuestions, type BankQuestion } from './bank';
-import { siftAttempts, siftCardStates, siftReviews } from '$lib/formats/records';
+import type { ChapterAccuracy, ScorePoint } from '$lib/stats/quiz';
 
 export class ProgressData {
 	states = $state.raw<Map<string, CardState>>(new Map());
 	reviews = $state.raw<ReviewEntry[]>([]);
 	attempts = $state.raw<AttemptData[]>([]);
-	questions = $state.raw<Map<string, BankQuestion>>(new Map());
+	/** Mock-exam scores in time order, and accuracy per chapter (weakest first): only with `chapters`. */
+	trend = $state.raw<ScorePoint[]>([]);
+	accuracy = $state.raw<ChapterAccuracy[]>([]);
 	/** The exam plan, or null without an exam date. */
 	plan = $state.raw<ExamPlan | null>(null);
 	/** Cards learned and mastered per chapter, in the order asked. */
@@ -28,6 +29,7 @@ export class ProgressData {
 	async load(chapters?: readonly string[]) {
 		try {
 			const store = await app.store();
+			const { siftAttempts, siftCardStates, siftReviews } = await app.records();
 			const [states, reviews, attempts] = await Promise.all([
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
 				store.read((b) => b.getReviews(), [] as ReviewEntry[]),
@@ -37,12 +39,14 @@ export class ProgressData {
 			const sifted = { states: app.sifted(siftCardStates(states), '卡片记录'), reviews: app.sifted(siftReviews(reviews), '复习记录') };
 			const now = Date.now();
 			// The plan and the chapter counts walk every card: a worker makes them.
-			const [overview, questions] = await Promise.all([
+			const [overview, quiz] = await Promise.all([
 				cardOverview({ ...sifted, now, day: studyDay(now), settings: $state.snapshot(app.settings), ...(chapters ? { chapters: [...chapters] } : {}) }),
-				// The question bank is only needed to mark quiz answers per chapter.
-				chapters && this.attempts.length ? fetchQuestions().then(bankIndex) : null
+				chapters ? this.#quizStats(this.attempts) : null
 			]);
-			if (questions) this.questions = questions;
+			if (quiz) {
+				this.trend = quiz.trend;
+				this.accuracy = quiz.accuracy;
+			}
 			this.states = sifted.states;
 			this.reviews = sifted.reviews;
 			this.plan = overview.plan;
@@ -51,5 +55,12 @@ export class ProgressData {
 		} catch {
 			this.error = '进度数据加载失败。请刷新本页；如果已离线，请先在联网时打开一次本页。';
 		}
+	}
+
+	/** Marking answers per chapter needs the question bank and the marking code: loaded only here, and the bank only with attempts. */
+	async #quizStats(attempts: AttemptData[]) {
+		const { scoreTrend, weakestChapters } = await import('$lib/stats/quiz');
+		const questions = attempts.length ? await import('./bank').then(({ bankIndex, fetchQuestions }) => fetchQuestions().then(bankIndex)) : new Map();
+		return { trend: scoreTrend(attempts), accuracy: weakestChapters(attempts, questions) };
 	}
 }

@@ -9,9 +9,8 @@ import { answerEffects, finish, isExpired, markItem, type AttemptData, type Effe
 import { DEFAULT_CLEAR_AFTER, type Mistake } from '$lib/quiz/mistakes';
 import type { MarkResult, Response } from '$lib/quiz/types';
 import { setFavouriteNote, toggleFavourite, type Favourites } from '$lib/quiz/practice';
-import { Scheduler, type CardState } from '$lib/srs/scheduler';
+import type { CardState } from '$lib/srs/scheduler';
 import type { StoredAttempt } from '$lib/storage/store';
-import { siftAttempts, siftCardStates, siftMistakes } from '$lib/formats/records';
 
 export { bankIndex, calcBankQuestion, emptyIndex, fetchQuestions, LOAD_ERROR, type BankQuestion } from './bank';
 
@@ -30,6 +29,7 @@ export class QuizData {
 	async load(onlyForMistakes = false) {
 		try {
 			const store = await app.store();
+			const { siftCardStates, siftMistakes } = await app.records();
 			const [mistakes, cards, clearAfter, favourites] = await Promise.all([
 				store.read((b) => b.getMistakes(), []),
 				store.read((b) => b.getCardStates(), new Map<string, CardState>()),
@@ -53,7 +53,8 @@ export class QuizData {
 
 	/** Applies answer effects in memory and returns them for saving. */
 	effects(outcomes: { question: Question; mark: MarkResult; response: Response | null }[], now: number): Effects {
-		const fx = answerEffects(outcomes, this.mistakes, this.cards, new Scheduler({ retention: app.settings.retention }), now, this.clearAfter);
+		// The store is open: `load` read the mistakes and cards from it.
+		const fx = answerEffects(outcomes, this.mistakes, this.cards, app.scheduler(), now, this.clearAfter);
 		const mistakes = new Map(this.mistakes);
 		for (const m of fx.mistakesPut) mistakes.set(m.questionId, m);
 		for (const id of fx.mistakesRemove) mistakes.delete(id);
@@ -100,6 +101,7 @@ export function newAttemptId(now: number): string {
 /** Stored attempts that pass their check; damaged ones are skipped and reported. */
 async function readAttempts(): Promise<StoredAttempt[]> {
 	const store = await app.store();
+	const { siftAttempts } = await app.records();
 	return app.sifted(siftAttempts(await store.read((b) => b.getAttempts(), [])), '测验记录');
 }
 

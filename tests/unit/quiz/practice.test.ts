@@ -7,7 +7,6 @@ import { practicePaper, tallyQuestions } from '../../../src/lib/quiz/paper';
 import {
 	fmtDuration,
 	fmtMarks,
-	inChapterOrder,
 	keyAnswer,
 	paperPlan,
 	parseWholeNumber,
@@ -122,16 +121,5 @@ describe('收藏', () => {
 		expect(f.q1).toEqual({ at: 100, note: '易混：让渡价值是差额' });
 		expect(setFavouriteNote({}, 'q2', 'x'.repeat(900), 5).q2!.note).toHaveLength(500);
 		expect(toggleFavourite(f, 'q1', 300)).toEqual({});
-	});
-});
-
-describe('inChapterOrder', () => {
-	it('sorts chapter rows by the course order, unknown ones last', () => {
-		const chapters = [
-			{ id: 'overview', order: 1 },
-			{ id: 'value', order: 10 },
-			{ id: 'satisfaction', order: 7 }
-		];
-		expect(inChapterOrder([['value', 1], ['zzz', 2], ['overview', 3], ['satisfaction', 4]], chapters).map(([k]) => k)).toEqual(['overview', 'satisfaction', 'value', 'zzz']);
 	});
 });
