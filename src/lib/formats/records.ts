@@ -9,7 +9,8 @@
  * its schema ever drift apart, so a new field must be added here too.
  */
 import { QUESTION_TYPE_LABELS, type QuestionType } from '../content/types';
-import type { AttemptData, AttemptMode } from '../quiz/attempt';
+import type { AttemptData } from '../quiz/attempt';
+import type { AttemptMode } from '../quiz/types';
 import type { Mistake } from '../quiz/mistakes';
 import type { MakeupRow, Response } from '../quiz/types';
 import { CARD_KIND_LABELS, type CardKind } from '../srs/cards';

@@ -8,7 +8,8 @@ import { ASSIGNMENT_TYPES, type Assignment } from '../formats/assignment-link';
 import { createResultFile, type ResultFile } from '../formats/result-file';
 import type { AttemptData } from './attempt';
 import { createRng, shuffle } from '../random';
-import { assemblePaper, scorePaper, type Shortfall } from './paper';
+import { assemblePaper, type Shortfall } from './paper';
+import { scorePaper } from './marking';
 import type { Paper, PaperItem, Response } from './types';
 
 // Links made before 计算 existed carry six counts and marks: the missing 计算 row draws nothing.

@@ -8,7 +8,7 @@ import type { Assignment } from '../formats/assignment-link';
 import { assignmentPaper, sanitizeAnswers } from './assignment-paper';
 import { questionIndex } from './calc';
 import type { Question } from '../content/types';
-import { scorePaper, type PaperScore } from './paper';
+import { scorePaper, type PaperScore } from './marking';
 import type { Paper, Response } from './types';
 
 export type RegradeResult = { ok: true; paper: Paper; score: PaperScore; answers: Record<string, Response> } | { ok: false; reason: string };

@@ -5,20 +5,9 @@
 import type { Question } from '../content/types';
 import { Rating, State } from '../srs/card-state';
 import type { CardState, ReviewEntry, Scheduler } from '../srs/scheduler';
-import { markQuestion } from './marking';
+import { markQuestion, scorePaper, type PaperScore } from './marking';
 import { recordAnswer, type Mistake } from './mistakes';
-import { scorePaper, type PaperScore } from './paper';
-import type { MarkResult, Paper, Response } from './types';
-
-export type AttemptMode = 'practice' | 'review' | 'mock' | 'mistakes' | 'assignment';
-
-export const MODE_LABELS: Record<AttemptMode, string> = {
-	practice: '练习',
-	review: '背题',
-	mock: '模拟考试',
-	mistakes: '错题重做',
-	assignment: '布置的测验'
-};
+import type { AttemptMode, MarkResult, Paper, Response } from './types';
 
 export interface AttemptData {
 	mode: AttemptMode;
@@ -122,4 +111,36 @@ export function markItem(a: AttemptData, q: Question): MarkResult {
 export function finish(a: AttemptData, questions: ReadonlyMap<string, Question>, now: number): AttemptData {
 	const finishedAt = a.deadline !== null ? Math.min(now, a.deadline) : now;
 	return { ...a, finishedAt, score: scorePaper(a.paper, questions, a.answers) };
+}
+
+export interface PracticeSummary {
+	/** Questions whose answer was checked (or self-marked). */
+	answered: number;
+	correct: number;
+	earned: number;
+	max: number;
+	/** correct / answered, or null when nothing was answered. */
+	accuracy: number | null;
+	seconds: number;
+	/** Checked but not fully right, in paper order: the ones to retry. */
+	wrong: string[];
+}
+
+/** The end of a practice session: only the questions actually answered count. */
+export function practiceSummary(a: AttemptData, questions: ReadonlyMap<string, Question>, now: number): PracticeSummary {
+	const out: PracticeSummary = { answered: 0, correct: 0, earned: 0, max: 0, accuracy: null, seconds: Math.max(0, Math.round(((a.finishedAt ?? now) - a.startedAt) / 1000)), wrong: [] };
+	for (const item of a.paper.items) {
+		const q = questions.get(item.questionId);
+		if (!q || !a.checked.includes(q.id)) continue;
+		const m = markQuestion(q, a.answers[q.id], item.marks, a.paper.rules);
+		if (m.status === 'pending') continue;
+		out.answered++;
+		out.earned += m.earned;
+		out.max += m.max;
+		if (m.status === 'correct') out.correct++;
+		else out.wrong.push(q.id);
+	}
+	out.earned = Math.round(out.earned * 1e6) / 1e6;
+	out.accuracy = out.answered ? out.correct / out.answered : null;
+	return out;
 }

@@ -5,7 +5,7 @@
 import type { Question } from '../content/types';
 import { judgeCalcField } from './calc-ids';
 import { judgeBlank } from './normalize';
-import type { MarkResult, MarkingRules, Response } from './types';
+import type { MarkResult, MarkingRules, Paper, Response } from './types';
 
 export function emptyResponse(q: Question): Response {
 	switch (q.type) {
@@ -156,4 +156,35 @@ export function markQuestion(q: Question, r: Response | undefined, marks: number
 			return result((marks * ticked) / points, marks);
 		}
 	}
+}
+
+export interface PaperScore {
+	earned: number;
+	max: number;
+	items: (MarkResult & { questionId: string })[];
+	byType: Record<string, { earned: number; max: number; count: number }>;
+	byChapter: Record<string, { earned: number; max: number; count: number }>;
+}
+
+/** Scores a whole paper from the learner's answers with the paper's marking rules. */
+export function scorePaper(paper: Paper, questions: ReadonlyMap<string, Question>, answers: Readonly<Record<string, Response>>): PaperScore {
+	const score: PaperScore = { earned: 0, max: 0, items: [], byType: {}, byChapter: {} };
+	const add = (bucket: Record<string, { earned: number; max: number; count: number }>, key: string, m: MarkResult) => {
+		const b = (bucket[key] ??= { earned: 0, max: 0, count: 0 });
+		b.earned += m.earned;
+		b.max += m.max;
+		b.count++;
+	};
+	for (const item of paper.items) {
+		const q = questions.get(item.questionId);
+		if (!q) continue;
+		const m = markQuestion(q, answers[item.questionId], item.marks, paper.rules);
+		score.items.push({ ...m, questionId: q.id });
+		score.earned += m.earned;
+		score.max += m.max;
+		add(score.byType, q.type, m);
+		add(score.byChapter, q.chapter, m);
+	}
+	score.earned = Math.round(score.earned * 1e6) / 1e6;
+	return score;
 }

@@ -2,8 +2,7 @@
 import type { Question, QuestionType } from '../content/types';
 import { createRng, shuffle } from '../random';
 import { calcKindsFor, calcQuestionId } from './calc-ids';
-import { markQuestion } from './marking';
-import type { MarkResult, Paper, PaperItem, PaperSpec, Response } from './types';
+import type { Paper, PaperItem, PaperSpec } from './types';
 
 /**
  * What assembling a paper reads of a question. The /quiz setup holds only this (the bank's
@@ -138,35 +137,4 @@ export function practicePaper(questions: readonly PaperQuestion[], order: 'seque
 		items: list.map((q) => ({ questionId: q.id, type: q.type, marks, ...(q.options.length ? { optionOrder: q.options.map((o) => o.key) } : {}) })),
 		rules: { partialCredit: false }
 	};
-}
-
-export interface PaperScore {
-	earned: number;
-	max: number;
-	items: (MarkResult & { questionId: string })[];
-	byType: Record<string, { earned: number; max: number; count: number }>;
-	byChapter: Record<string, { earned: number; max: number; count: number }>;
-}
-
-/** Scores a whole paper from the learner's answers with the paper's marking rules. */
-export function scorePaper(paper: Paper, questions: ReadonlyMap<string, Question>, answers: Readonly<Record<string, Response>>): PaperScore {
-	const score: PaperScore = { earned: 0, max: 0, items: [], byType: {}, byChapter: {} };
-	const add = (bucket: Record<string, { earned: number; max: number; count: number }>, key: string, m: MarkResult) => {
-		const b = (bucket[key] ??= { earned: 0, max: 0, count: 0 });
-		b.earned += m.earned;
-		b.max += m.max;
-		b.count++;
-	};
-	for (const item of paper.items) {
-		const q = questions.get(item.questionId);
-		if (!q) continue;
-		const m = markQuestion(q, answers[item.questionId], item.marks, paper.rules);
-		score.items.push({ ...m, questionId: q.id });
-		score.earned += m.earned;
-		score.max += m.max;
-		add(score.byType, q.type, m);
-		add(score.byChapter, q.chapter, m);
-	}
-	score.earned = Math.round(score.earned * 1e6) / 1e6;
-	return score;
 }

@@ -1,12 +1,11 @@
 /**
  * What a 刷题 session needs around the questions: reading counts typed on a phone, the honest
- * shape of a paper before it is drawn, the summary when practice ends, 收藏, keyboard answers.
+ * shape of a paper before it is drawn, keyboard answers. (The end-of-practice summary is in
+ * ./attempt and 收藏 in ./favourites: they need the marking code and the store, the setup does not.)
  * Pure: time and the bank are inputs.
  */
 import type { Question } from '../content/types';
-import type { AttemptData } from './attempt';
 import { calcKindsFor } from './calc-ids';
-import { markQuestion } from './marking';
 import { countMatching, type QuestionTally } from './paper';
 import type { PaperSpec, Response } from './types';
 
@@ -39,38 +38,6 @@ export function paperPlan(tally: QuestionTally, spec: PaperSpec): PaperPlan {
 	return { rows, questions: rows.reduce((s, r) => s + r.count, 0), total, promisedTotal, short: rows.some((r) => r.count < r.wanted) };
 }
 
-export interface PracticeSummary {
-	/** Questions whose answer was checked (or self-marked). */
-	answered: number;
-	correct: number;
-	earned: number;
-	max: number;
-	/** correct / answered, or null when nothing was answered. */
-	accuracy: number | null;
-	seconds: number;
-	/** Checked but not fully right, in paper order: the ones to retry. */
-	wrong: string[];
-}
-
-/** The end of a practice session: only the questions actually answered count. */
-export function practiceSummary(a: AttemptData, questions: ReadonlyMap<string, Question>, now: number): PracticeSummary {
-	const out: PracticeSummary = { answered: 0, correct: 0, earned: 0, max: 0, accuracy: null, seconds: Math.max(0, Math.round(((a.finishedAt ?? now) - a.startedAt) / 1000)), wrong: [] };
-	for (const item of a.paper.items) {
-		const q = questions.get(item.questionId);
-		if (!q || !a.checked.includes(q.id)) continue;
-		const m = markQuestion(q, a.answers[q.id], item.marks, a.paper.rules);
-		if (m.status === 'pending') continue;
-		out.answered++;
-		out.earned += m.earned;
-		out.max += m.max;
-		if (m.status === 'correct') out.correct++;
-		else out.wrong.push(q.id);
-	}
-	out.earned = Math.round(out.earned * 1e6) / 1e6;
-	out.accuracy = out.answered ? out.correct / out.answered : null;
-	return out;
-}
-
 /** Marks as people write them: at most two decimals, no trailing zeros (1.33, 2, 0.5). */
 export function fmtMarks(n: number): string {
 	return String(Math.round(n * 100) / 100);
@@ -83,27 +50,6 @@ export function fmtDuration(seconds: number): string {
 	const s = seconds % 60;
 	if (h) return `${h} 小时 ${m} 分`;
 	return m ? `${m} 分 ${String(s).padStart(2, '0')} 秒` : `${s} 秒`;
-}
-
-/** A 收藏 entry: when it was saved and the learner's own note. */
-export interface Favourite {
-	at: number;
-	note: string;
-}
-export type Favourites = Record<string, Favourite>;
-
-export const NOTE_MAX = 500;
-
-export function toggleFavourite(f: Favourites, id: string, now: number): Favourites {
-	const next = { ...f };
-	if (next[id]) delete next[id];
-	else next[id] = { at: now, note: '' };
-	return next;
-}
-
-/** Saving a note also 收藏s the question, since a note is only found again through the list. */
-export function setFavouriteNote(f: Favourites, id: string, note: string, now: number): Favourites {
-	return { ...f, [id]: { at: f[id]?.at ?? now, note: note.slice(0, NOTE_MAX) } };
 }
 
 /**

@@ -73,3 +73,13 @@ export const DEFAULT_MAKEUP: MakeupRow[] = [
 	// The course's papers have no 计算, so the row is there to switch on, not on by default.
 	{ type: 'calc', count: 0, marks: 5 }
 ];
+
+export type AttemptMode = 'practice' | 'review' | 'mock' | 'mistakes' | 'assignment';
+
+export const MODE_LABELS: Record<AttemptMode, string> = {
+	practice: '练习',
+	review: '背题',
+	mock: '模拟考试',
+	mistakes: '错题重做',
+	assignment: '布置的测验'
+};

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { smallBank } from '../fixtures';
-import { assemblePaper, practicePaper, scorePaper } from '../../../src/lib/quiz/paper';
+import { assemblePaper, practicePaper } from '../../../src/lib/quiz/paper';
+import { scorePaper } from '../../../src/lib/quiz/marking';
 import { correctResponse } from '../../../src/lib/quiz/marking';
 import { recordAnswer } from '../../../src/lib/quiz/mistakes';
 import { DEFAULT_MAKEUP, type PaperSpec } from '../../../src/lib/quiz/types';

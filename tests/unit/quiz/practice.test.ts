@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { smallBank } from '../fixtures';
 import type { Question } from '../../../src/lib/content/types';
-import { newAttempt } from '../../../src/lib/quiz/attempt';
+import { newAttempt, practiceSummary } from '../../../src/lib/quiz/attempt';
 import { anyOrderAnswerIndex, markQuestion } from '../../../src/lib/quiz/marking';
 import { practicePaper, tallyQuestions } from '../../../src/lib/quiz/paper';
+import { setFavouriteNote, toggleFavourite } from '../../../src/lib/quiz/favourites';
 import {
 	fmtDuration,
 	fmtMarks,
 	keyAnswer,
 	paperPlan,
-	parseWholeNumber,
-	practiceSummary,
-	setFavouriteNote,
-	toggleFavourite
+	parseWholeNumber
 } from '../../../src/lib/quiz/practice';
 import { DEFAULT_MAKEUP } from '../../../src/lib/quiz/types';
 
