@@ -66,9 +66,10 @@ test('restore round trip: export, study 10 cards, import the old file — nothin
 	const oldFile = await (await download).path();
 
 	await study(page, 10, '4');
+	// The next card shows before the last rating's write has landed: wait for it, not for the screen.
+	await expect.poll(async () => (await stored(page)).reviews.length).toBe(14);
 	const before = await stored(page);
 	const countsBefore = await deckCounts(page);
-	expect(before.reviews).toHaveLength(14);
 
 	await openSettings(page);
 	await page.getByLabel('导入备份…').setInputFiles(oldFile);
