@@ -15,6 +15,7 @@ import type { Mistake } from '../quiz/mistakes';
 import type { MakeupRow, Response } from '../quiz/types';
 import { CARD_KIND_LABELS, type CardKind } from '../srs/cards';
 import type { Deck } from '../srs/decks';
+import type { JournalEntry } from '../storage/journal';
 import type { CardState, Grade, ReviewEntry, State } from '../srs/scheduler';
 import { DEFAULT_SETTINGS, type StudySettings } from '../srs/settings';
 import { arr, bool, check, int, num, obj, oneOf, range, str, text, time, v, type Equals } from './schema';
@@ -151,6 +152,20 @@ export const storedMistakeSchema = v.pipe(
 	v.check((m) => m.data.questionId === m.questionId, 'data.questionId 应与 questionId 相同')
 );
 
+// ---- the write journal (localStorage) ----
+
+const journaledReview = obj({ state: cardStateSchema, entry: reviewEntrySchema });
+
+export const journalEntrySchema = v.variant('method', [
+	obj({ method: v.literal('saveReview'), args: v.tuple([cardStateSchema, reviewEntrySchema]) }),
+	obj({ method: v.literal('undoReview'), args: v.tuple([reviewEntrySchema]) }),
+	obj({ method: v.literal('putAttempt'), args: v.tuple([storedAttemptSchema]) }),
+	obj({
+		method: v.literal('saveQuizProgress'),
+		args: v.tuple([storedAttemptSchema, arr(storedMistakeSchema), arr(text(1, 200, '题目编号')), arr(journaledReview)])
+	})
+]);
+
 // ---- settings ----
 
 const examDate = v.pipe(
@@ -256,7 +271,8 @@ export type SchemaProofs = [
 	Proven<Equals<v.InferOutput<typeof mistakeSchema>, Mistake>>,
 	Proven<Equals<Required<v.InferOutput<typeof studySettingsSchema>>, StudySettings>>,
 	Proven<Equals<v.InferOutput<typeof deckSchema>, Deck>>,
-	Proven<Equals<v.InferOutput<typeof mockSetupRow>, MakeupRow>>
+	Proven<Equals<v.InferOutput<typeof mockSetupRow>, MakeupRow>>,
+	Proven<Mutual<v.InferOutput<typeof journalEntrySchema>, JournalEntry>>
 ];
 
 export type StoredCardRecord = v.InferOutput<typeof storedCardSchema>;
@@ -292,6 +308,8 @@ export function sift<S extends v.GenericSchema>(schema: S, records: unknown, roo
 export const siftReviews = (records: unknown) => sift(reviewEntrySchema, records, 'reviews');
 export const siftAttempts = (records: unknown) => sift(storedAttemptSchema, records, 'attempts');
 export const siftMistakes = (records: unknown) => sift(storedMistakeSchema, records, 'mistakes');
+/** A journal left by a page that went away: the writes that pass their check, in order. */
+export const readJournal = (records: unknown): JournalEntry[] => sift(journalEntrySchema, records, 'journal').valid;
 
 /** Card states as the store returns them (a map by card id). */
 export function siftCardStates(states: ReadonlyMap<string, unknown>): { valid: Map<string, CardState>; skipped: number } {

@@ -74,6 +74,8 @@ class AppState {
 					this.#channel?.postMessage('changed');
 					void this.#askPersistence(store);
 				};
+				// Writes that a page closed or reloaded moments after making them had no time to land.
+				await store.recover(this.#code!.records.readJournal);
 				void this.checkPersistence();
 				this.ready = true;
 				return store;

@@ -158,12 +158,12 @@ export class AttemptRunner {
 		};
 		const store = await app.store();
 		if (!fx) {
-			await store.write((b) => b.putAttempt(record));
+			await store.save({ method: 'putAttempt', args: [record] });
 			return;
 		}
 		// Answers inside the effects are reactive proxies, which IndexedDB cannot clone.
 		const plain = $state.snapshot(fx) as Effects;
 		const put = plain.mistakesPut.map((m) => ({ questionId: m.questionId, data: m }));
-		await store.write((b) => b.saveQuizProgress(record, put, plain.mistakesRemove, plain.reviews));
+		await store.save({ method: 'saveQuizProgress', args: [record, put, plain.mistakesRemove, plain.reviews] });
 	}
 }

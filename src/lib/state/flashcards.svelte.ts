@@ -168,7 +168,7 @@ export class ReviewSession {
 		if (this.source === 'exam') this.#examShown.add(card.id);
 		this.#advance();
 		const store = await app.store();
-		await store.write((b) => b.saveReview(state, entry));
+		await store.save({ method: 'saveReview', args: [state, entry] });
 	}
 
 	get canUndo() {
@@ -188,7 +188,7 @@ export class ReviewSession {
 		this.phase = this.current ? 'front' : 'done';
 		this.dq = this.data.queueFor(this.deck, this.#examShown);
 		const store = await app.store();
-		await store.write((b) => b.undoReview(entry));
+		await store.save({ method: 'undoReview', args: [entry] });
 	}
 
 	#advance() {

@@ -115,5 +115,5 @@ export async function startPracticeOn(mode: 'practice' | 'mistakes', title: stri
 
 export async function saveNewAttempt(id: string, data: AttemptData) {
 	const store = await app.store();
-	await store.write((b) => b.putAttempt({ id, status: 'active', kind: data.mode, startedAt: data.startedAt, updatedAt: data.startedAt, data }));
+	await store.save({ method: 'putAttempt', args: [{ id, status: 'active', kind: data.mode, startedAt: data.startedAt, updatedAt: data.startedAt, data }] });
 }

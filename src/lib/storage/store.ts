@@ -20,6 +20,7 @@ import {
 	type StoredClassEntry,
 	type StoredMistake
 } from './schema';
+import { dropJournal, Journal, leftJournals, pageId, type JournalEntry } from './journal';
 
 export type { StoredAssignment, StoredAttempt, StoredClassEntry, StoredMistake };
 
@@ -137,6 +138,8 @@ async function writeReplay(io: CardIO, cardId: string, log: ReviewEntry[], repla
 }
 
 async function reviewInto(io: CardIO, replay: Replay, state: CardState, entry: ReviewEntry) {
+	// Already stored: a journal replay of a write that landed after all (see journal.ts).
+	if (await io.getReview(entry.id)) return;
 	const cur = (await io.getState(entry.cardId)) ?? null;
 	// A card never stored and a stored card still in its new state are the same starting point.
 	if (same(cur, entry.prev) || (cur === null && entry.prev?.state === State.New)) {
@@ -155,7 +158,9 @@ async function reviewInto(io: CardIO, replay: Replay, state: CardState, entry: R
 
 async function undoFrom(io: CardIO, replay: Replay, entry: ReviewEntry) {
 	// Another tab may have rewritten this entry's `prev`; the stored copy is the one to trust.
-	const stored = (await io.getReview(entry.id)) ?? entry;
+	// None stored: this undo landed already (a journal replay), or its review never did.
+	const stored = await io.getReview(entry.id);
+	if (!stored) return;
 	await io.deleteReview(entry.id);
 	const rest = (await io.log(entry.cardId)).filter((r) => r.id !== entry.id);
 	const later = rest.some((r) => r.review > stored.review || (r.review === stored.review && r.id > stored.id));
@@ -566,22 +571,62 @@ function describeError(e: unknown): string {
  * are tried again with the next write, and the problem is reported so the page can say
  * plainly that progress is not saved yet.
  */
+/** Runs a journaled write. */
+function runEntry(b: Backend, e: JournalEntry): Promise<void> {
+	switch (e.method) {
+		case 'saveReview':
+			return b.saveReview(...e.args);
+		case 'undoReview':
+			return b.undoReview(...e.args);
+		case 'putAttempt':
+			return b.putAttempt(...e.args);
+		case 'saveQuizProgress':
+			return b.saveQuizProgress(...e.args);
+	}
+}
+
+/**
+ * Runs a journaled write again, harmlessly if it landed already: reviews and undos check their
+ * review's id (reviewInto, undoFrom), and an attempt is written only over an older version of itself.
+ */
+async function replayEntry(b: Backend, e: JournalEntry): Promise<void> {
+	if (e.method === 'putAttempt' || e.method === 'saveQuizProgress') {
+		const attempt = e.args[0];
+		const stored = (await b.getAttempts()).find((a) => a.id === attempt.id);
+		if (stored && stored.updatedAt >= attempt.updatedAt) return;
+	}
+	await runEntry(b, e);
+}
+
+/** This page's journal in localStorage; none where storage is blocked. */
+function browserJournal(): Journal | null {
+	try {
+		const storage = globalThis.localStorage;
+		return storage ? new Journal(storage, pageId(Date.now(), Math.random())) : null;
+	} catch {
+		return null;
+	}
+}
+
 export class ProgressStore {
-	private queue: (() => Promise<unknown>)[] = [];
+	/** Writes not landed yet, first the one running or failed; `journaled` ones survive the page closing. */
+	private queue: { run: () => Promise<unknown>; journaled: boolean }[] = [];
 	/** Called after each write that landed: the app tells other tabs from here. */
 	onWrite: (() => void) | null = null;
 
 	constructor(
 		readonly backend: Backend,
 		readonly persistent: boolean,
-		private readonly onProblem: (p: StorageProblem) => void
+		private readonly onProblem: (p: StorageProblem) => void,
+		private readonly journal: Journal | null = null
 	) {}
 
-	static async open(onProblem: (p: StorageProblem) => void, factory?: () => Promise<Backend>): Promise<ProgressStore> {
+	/** `journal` defaults to one in localStorage when the store is IndexedDB (no `factory`). */
+	static async open(onProblem: (p: StorageProblem) => void, factory?: () => Promise<Backend>, journal = factory ? null : browserJournal()): Promise<ProgressStore> {
 		try {
 			if (!factory && typeof indexedDB === 'undefined') throw new Error('indexedDB is not defined');
 			const backend = await (factory ? factory() : IdbBackend.open(onProblem));
-			return new ProgressStore(backend, true, onProblem);
+			return new ProgressStore(backend, true, onProblem, journal);
 		} catch (e) {
 			onProblem({
 				kind: 'unavailable',
@@ -604,8 +649,12 @@ export class ProgressStore {
 
 	/** Runs a write; on failure retries it, then keeps it queued and reports. Resolves either way. */
 	write<T>(op: (b: Backend) => Promise<T>): Promise<T | undefined> {
+		return this.enqueue(op, false);
+	}
+
+	private enqueue<T>(op: (b: Backend) => Promise<T>, journaled: boolean): Promise<T | undefined> {
 		const run = this.chain.then(() => {
-			this.queue.push(() => op(this.backend));
+			this.queue.push({ run: () => op(this.backend), journaled });
 			return this.flush() as Promise<T | undefined>;
 		});
 		this.chain = run;
@@ -617,15 +666,18 @@ export class ProgressStore {
 		while (this.queue.length > 0) {
 			const op = this.queue[0]!;
 			try {
-				last = await op();
+				last = await op.run();
 			} catch {
 				try {
-					last = await op();
+					last = await op.run();
 				} catch (e) {
 					this.failed = true;
+					const kept = this.journal?.intact && this.queue.every((q) => q.journaled);
 					this.onProblem({
 						kind: 'write-failed',
-						message: `${describeError(e)}尚未保存的 ${this.queue.length} 项操作保留在本页中，下次操作时会自动重试；在此之前请不要关闭本页。`,
+						message:
+							`${describeError(e)}尚未保存的 ${this.queue.length} 项操作` +
+							(kept ? '已记在本机，下次操作或重新打开本站时会自动重试。' : '保留在本页中，下次操作时会自动重试；在此之前请不要关闭本页。'),
 						pending: this.queue.length
 					});
 					return undefined;
@@ -643,6 +695,46 @@ export class ProgressStore {
 	}
 
 	private failed = false;
+
+	/**
+	 * A progress write (a rating, an answer), noted in the journal until it lands, so that it
+	 * survives the page going away before IndexedDB committed it.
+	 */
+	save(entry: JournalEntry): Promise<void> {
+		const n = this.journal?.add(entry);
+		return this.enqueue(async (b) => {
+			await runEntry(b, entry);
+			if (n !== undefined) this.journal!.done(n);
+		}, n !== undefined).then(() => {});
+	}
+
+	/**
+	 * Replays the journals that pages which went away left with writes not known to have landed
+	 * (`check` keeps the entries that pass their schema). Returns how many entries were replayed.
+	 * A journal whose replay fails stays for the next page.
+	 */
+	async recover(check: (entries: unknown) => JournalEntry[]): Promise<number> {
+		if (!this.journal) return 0;
+		const { storage, key: own } = this.journal;
+		let replayed = 0;
+		for (const { key, raw } of leftJournals(storage, own)) {
+			let entries: JournalEntry[] = [];
+			try {
+				entries = check(JSON.parse(raw));
+			} catch {
+				// Not JSON: nothing in it can be replayed.
+			}
+			try {
+				for (const e of entries) await replayEntry(this.backend, e);
+			} catch {
+				continue;
+			}
+			replayed += entries.length;
+			dropJournal(storage, key, raw);
+		}
+		if (replayed) this.onWrite?.();
+		return replayed;
+	}
 
 	/** Reads never queue: a failed read is reported and answered with the fallback. */
 	async read<T>(op: (b: Backend) => Promise<T>, fallback: T): Promise<T> {
