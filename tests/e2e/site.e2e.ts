@@ -102,14 +102,17 @@ test('the question bank is published as JSON but not loaded by the concept pages
 test('the question bank is fetched only when a page needs it', async ({ page }) => {
 	const fetched: string[] = [];
 	page.on('request', (req) => fetched.push(new URL(req.url()).pathname));
-	// Nothing stored yet: an empty 错题本 and a results page with nothing imported need no bank.
-	for (const path of ['/', '/mistakes', '/teach/results']) {
+	// Nothing stored yet: an empty 错题本 and a results page with nothing imported need no bank, and
+	// the teacher's composer draws from the index until questions are picked by hand.
+	for (const path of ['/', '/mistakes', '/teach/results', '/teach']) {
 		await page.goto(path);
 		await page.waitForLoadState('networkidle');
 	}
+	await expect(page.getByRole('button', { name: '生成作业链接和二维码' })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	expect(fetched.filter((p) => p.endsWith('/data/questions.json'))).toEqual([]);
 	// The setup counts from its page; making a paper needs the bank's index, answering the questions themselves.
+	fetched.length = 0;
 	await page.goto('/quiz');
 	await expect(page.getByText(/符合条件的题目共 \d+ 道/)).toBeVisible();
 	await page.waitForLoadState('networkidle');
@@ -118,4 +121,13 @@ test('the question bank is fetched only when a page needs it', async ({ page }) 
 	await expect(page.getByRole('heading', { name: /练习|背题/ }).first()).toBeVisible();
 	expect(fetched.filter((p) => p.endsWith('/data/question-index.json')).length).toBeGreaterThan(0);
 	await expect.poll(() => fetched.filter((p) => p.endsWith('/data/questions.json')).length).toBeGreaterThan(0);
+});
+
+test('the teacher composer loads the bank when questions are picked by hand', async ({ page }) => {
+	const fetched: string[] = [];
+	page.on('request', (req) => fetched.push(new URL(req.url()).pathname));
+	await page.goto('/teach');
+	await page.getByLabel('从题库中手选题目').check();
+	await expect(page.getByRole('searchbox', { name: '搜索题目' })).toBeVisible();
+	expect(fetched.filter((p) => p.endsWith('/data/questions.json'))).toHaveLength(1);
 });

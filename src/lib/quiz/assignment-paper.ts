@@ -8,7 +8,7 @@ import { ASSIGNMENT_TYPES, type Assignment } from '../formats/assignment-link';
 import { createResultFile, type ResultFile } from '../formats/result-file';
 import type { AttemptData } from './attempt';
 import { createRng, shuffle } from '../random';
-import { assemblePaper, type Shortfall } from './paper';
+import { assemblePaper, type PaperQuestion, type Shortfall } from './paper';
 import { scorePaper } from './marking';
 import type { Paper, PaperItem, Response } from './types';
 
@@ -19,7 +19,7 @@ const marksFor = (a: Assignment, type: Question['type']) => a.marks[ASSIGNMENT_T
  * Hand-picked questions keep the teacher's order on a fixed paper and are shuffled, with their
  * options, on a per-student paper. Drawn papers are assembled like a mock exam.
  */
-export function assignmentPaper(a: Assignment, bank: readonly Question[], seed: number): { paper: Paper; shortfalls: Shortfall[] } {
+export function assignmentPaper(a: Assignment, bank: readonly PaperQuestion[], seed: number): { paper: Paper; shortfalls: Shortfall[] } {
 	const rules = { partialCredit: a.partialCredit };
 	if (a.draw) {
 		const rows = ASSIGNMENT_TYPES.map((type, i) => ({ type, count: a.draw!.counts[i] ?? 0, marks: marksFor(a, type) }));
@@ -41,7 +41,7 @@ export function assignmentPaper(a: Assignment, bank: readonly Question[], seed: 
 }
 
 /** Total marks of an assignment's paper (the same for every student). */
-export function assignmentMax(a: Assignment, bank: readonly Question[]): number {
+export function assignmentMax(a: Assignment, bank: readonly PaperQuestion[]): number {
 	return assignmentPaper(a, bank, a.seed ?? 0).paper.items.reduce((s, i) => s + i.marks, 0);
 }
 

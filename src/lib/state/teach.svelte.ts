@@ -4,6 +4,8 @@
  */
 import { app } from './app.svelte';
 import { LOAD_ERROR, bankIndex, emptyIndex, fetchQuestions, type BankQuestion } from './quiz.svelte';
+import { fetchQuestionIndex } from './question-index';
+import type { PaperQuestion } from '$lib/quiz/paper';
 import { decodeAssignment, encodeAssignment, extractCode, storedAssignmentSchema, type Assignment } from '$lib/formats/assignment-link';
 import { readClassSettings, sift } from '$lib/formats/records';
 import { classEntrySchema, sizeProblem } from '$lib/formats/result-file';
@@ -34,6 +36,9 @@ export function newAssignmentId(): string {
 }
 
 export class TeachData {
+	/** The bank's index (ids, chapters, types, option keys: a twentieth of the bank), enough to draw a paper and total its marks. */
+	index = $state.raw<PaperQuestion[]>([]);
+	/** The whole bank, loaded only for what shows or grades questions (see loadBank). */
 	questions = $state.raw<BankQuestion[]>([]);
 	byId = $state.raw<Map<string, BankQuestion>>(emptyIndex());
 	assignments = $state.raw<SavedAssignment[]>([]);
@@ -43,15 +48,16 @@ export class TeachData {
 	chapterIds: ReadonlySet<string> = new Set();
 
 	/**
-	 * `withBank: false` (the results page) leaves the question bank (about 80 KB gz) until a class
-	 * is shown or results are imported; see loadBank().
+	 * Reads the saved assignments, with the bank's index (`withIndex`, for /teach). The bank itself
+	 * (about 100 KB gz, and its parse a long task on a phone) waits until a page shows or grades
+	 * questions: see loadBank().
 	 */
-	async load(chapterIds: ReadonlySet<string>, withBank = true) {
+	async load(chapterIds: ReadonlySet<string>, withIndex = true) {
 		this.chapterIds = chapterIds;
 		try {
-			const [questions, store] = await Promise.all([withBank ? fetchQuestions() : null, app.store()]);
+			const [index, store] = await Promise.all([withIndex ? fetchQuestionIndex() : null, app.store()]);
 			const saved = await store.read((b) => b.getAssignments(), []);
-			if (questions) await this.setBank(questions);
+			if (index) this.index = index;
 			this.assignments = app
 				.sifted(sift(storedAssignmentSchema, saved, 'assignments'), '作业')
 				.map((s) => ({ id: s.id, code: s.code, createdAt: s.createdAt, assignment: s.data }))
@@ -64,14 +70,18 @@ export class TeachData {
 
 	/** Fetches the bank if it is not here yet; false (and the error shown) when it cannot be had. */
 	async loadBank(): Promise<boolean> {
-		if (this.byId.size) return true;
 		try {
-			await this.setBank(await fetchQuestions());
+			await this.requireBank();
 			return true;
 		} catch {
 			this.error = LOAD_ERROR;
 			return false;
 		}
+	}
+
+	/** The bank, for a part of a page that can fail alone: throws, and leaves `error` alone. */
+	async requireBank() {
+		if (!this.byId.size) await this.setBank(await fetchQuestions());
 	}
 
 	private async setBank(questions: BankQuestion[]) {
