@@ -53,6 +53,21 @@ class AppState {
 	#code: StoreCode | null = null;
 	#channel: BroadcastChannel | null = null;
 	#askedPersist = false;
+	#opened: ProgressStore | null = null;
+	#guarding = false;
+
+	/**
+	 * After a failed write, asks the browser to confirm leaving while a write that only this page
+	 * holds is still queued. Not before: a beforeunload listener keeps some browsers from putting
+	 * the page in their back/forward cache.
+	 */
+	#guardLeaving() {
+		if (this.#guarding || typeof addEventListener === 'undefined') return;
+		this.#guarding = true;
+		addEventListener('beforeunload', (e) => {
+			if (this.#opened?.unsafeToLeave) e.preventDefault();
+		});
+	}
 
 	/** Opens the store on first use. Only call from the browser (effects, event handlers). */
 	store(): Promise<ProgressStore> {
@@ -70,6 +85,7 @@ class AppState {
 					this.#channel = new BroadcastChannel(CHANNEL);
 					this.#channel.onmessage = () => void this.refresh();
 				}
+				this.#opened = store;
 				store.onWrite = () => {
 					this.#channel?.postMessage('changed');
 					void this.#askPersistence(store);
@@ -98,6 +114,7 @@ class AppState {
 	}
 
 	report(p: StorageProblem) {
+		if (p.kind === 'write-failed') this.#guardLeaving();
 		if (p.kind === 'recovered') {
 			this.problems = this.problems.filter((q) => q.kind !== 'write-failed');
 		}

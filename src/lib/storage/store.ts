@@ -672,7 +672,7 @@ export class ProgressStore {
 					last = await op.run();
 				} catch (e) {
 					this.failed = true;
-					const kept = this.journal?.intact && this.queue.every((q) => q.journaled);
+					const kept = this.journalHolds();
 					this.onProblem({
 						kind: 'write-failed',
 						message:
@@ -695,6 +695,20 @@ export class ProgressStore {
 	}
 
 	private failed = false;
+
+	/** Whether every write not landed yet would survive the page closing (journaled, and the journal intact). */
+	private journalHolds(): boolean {
+		return !!this.journal?.intact && this.queue.every((q) => q.journaled);
+	}
+
+	/**
+	 * Leaving now would lose something: a write failed and stays queued, and the journal does not
+	 * hold all that is queued (settings, assignments, a full localStorage). The app asks the
+	 * browser to confirm leaving then.
+	 */
+	get unsafeToLeave(): boolean {
+		return this.failed && this.queue.length > 0 && !this.journalHolds();
+	}
 
 	/**
 	 * A progress write (a rating, an answer), noted in the journal until it lands, so that it

@@ -228,3 +228,29 @@ describe('the write journal', () => {
 		expect([...ids].sort()).toEqual([pageId(T0, 1 / 3), pageId(T0 + 1, 2 / 3), pageId(T0 + 86_400_000, 0)]);
 	});
 });
+
+describe('leaving the page after a failed write', () => {
+	it('is unsafe only while a failed write is queued that the journal does not hold', async () => {
+		const db = await IdbBackend.open(() => {}, 'leave');
+		let fail = true;
+		const flaky = new Proxy(db, {
+			get: (target, prop, receiver) => {
+				const value = Reflect.get(target, prop, receiver);
+				if (typeof value !== 'function') return value;
+				return (...args: unknown[]) => (fail && (prop === 'saveReview' || prop === 'putSetting') ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : value.apply(target, args));
+			}
+		});
+		const store = await ProgressStore.open(() => {}, async () => flaky, new Journal(memoryStorage(), pageId(T0, 0.4)));
+		const r = scheduler.rate('a', null, Rating.Good, new Date(T0));
+		await store.save({ method: 'saveReview', args: [r.state, r.entry] });
+		// The rating is in the journal: the next page will save it.
+		expect(store.unsafeToLeave).toBe(false);
+		await store.write((b) => b.putSetting('decks', []));
+		// A setting is not journaled, and it waits behind the rating.
+		expect(store.unsafeToLeave).toBe(true);
+		fail = false;
+		await store.write((b) => b.putSetting('mistakesClearAfter', 3));
+		expect(store.unsafeToLeave).toBe(false);
+		expect(await db.getReviews()).toEqual([r.entry]);
+	});
+});
