@@ -566,11 +566,6 @@ function describeError(e: unknown): string {
 	return `写入本地数据库失败（${name || String(e)}）。`;
 }
 
-/**
- * The store the app uses. Writes are retried once; if they still fail, they stay queued and
- * are tried again with the next write, and the problem is reported so the page can say
- * plainly that progress is not saved yet.
- */
 /** Runs a journaled write. */
 function runEntry(b: Backend, e: JournalEntry): Promise<void> {
 	switch (e.method) {
@@ -608,6 +603,12 @@ function browserJournal(): Journal | null {
 	}
 }
 
+/**
+ * The store the app uses. Writes are retried once; if they still fail, they stay queued and
+ * are tried again with the next write, and the problem is reported so the page can say
+ * plainly that progress is not saved yet. Progress writes (`save`) are also kept in a
+ * localStorage journal until they land, and `recover` replays what a closed page left.
+ */
 export class ProgressStore {
 	/** Writes not landed yet, first the one running or failed; `journaled` ones survive the page closing. */
 	private queue: { run: () => Promise<unknown>; journaled: boolean }[] = [];

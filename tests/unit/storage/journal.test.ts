@@ -32,29 +32,39 @@ function memoryStorage(): JournalStorage & { keys(): string[] } {
 	};
 }
 
+type Method = (...args: unknown[]) => Promise<unknown>;
+
+/** The backend with some methods wrapped: `wrap[name]` gets the original and the call's arguments. */
+function intercept(backend: Backend, wrap: Record<string, (original: Method, args: unknown[]) => Promise<unknown>>): Backend {
+	return new Proxy(backend, {
+		get(target, prop, receiver) {
+			const value = Reflect.get(target, prop, receiver);
+			if (typeof value !== 'function') return value;
+			const original: Method = (...args) => value.apply(target, args);
+			const w = typeof prop === 'string' ? wrap[prop] : undefined;
+			return w ? (...args: unknown[]) => w(original, args) : original;
+		}
+	});
+}
+
 /**
  * A page that goes away: its first `landed` journaled writes land, and the ones after never do,
  * as when the browser aborts the open transaction of a page being unloaded. With
  * `lastLandsUnseen`, the next write lands but the page goes before it hears so (the journal
  * still lists it).
  */
-function goneAfter(backend: Backend, landed: number, lastLandsUnseen = false): Backend & { gone: Promise<void> } {
+function goneAfter(backend: Backend, landed: number, lastLandsUnseen = false): { backend: Backend; gone: Promise<void> } {
 	let n = 0;
 	let wentAway = () => {};
 	const gone = new Promise<void>((resolve) => (wentAway = resolve));
-	return new Proxy(Object.assign(Object.create(backend), { gone }), {
-		get(target, prop, receiver) {
-			const value = Reflect.get(target, prop, receiver);
-			if (typeof prop !== 'string' || !JOURNALED.has(prop)) return typeof value === 'function' ? value.bind(backend) : value;
-			return async (...args: unknown[]) => {
-				n++;
-				if (n <= landed) return value.apply(backend, args);
-				if (n === landed + 1 && lastLandsUnseen) await value.apply(backend, args);
-				wentAway();
-				return never;
-			};
-		}
-	});
+	const journaled = async (original: Method, args: unknown[]) => {
+		n++;
+		if (n <= landed) return original(...args);
+		if (n === landed + 1 && lastLandsUnseen) await original(...args);
+		wentAway();
+		return never;
+	};
+	return { backend: intercept(backend, Object.fromEntries([...JOURNALED].map((m) => [m, journaled]))), gone };
 }
 
 async function pageStore(backend: Backend, storage: JournalStorage, at: number) {
@@ -67,7 +77,7 @@ describe('the write journal', () => {
 	it('a rating whose write the closing page never finished is stored by the next page', async () => {
 		const db = await IdbBackend.open(() => {}, 'j1');
 		const storage = memoryStorage();
-		const closing = await pageStore(goneAfter(db, 0), storage, T0);
+		const closing = await pageStore(goneAfter(db, 0).backend, storage, T0);
 		const { state, entry } = scheduler.rate('crm:card', null, Rating.Good, new Date(T0));
 		void closing.save({ method: 'saveReview', args: [state, entry] });
 		await Promise.resolve();
@@ -104,7 +114,8 @@ describe('the write journal', () => {
 				const db = await IdbBackend.open(() => {}, `prop-${run++}`);
 				const storage = memoryStorage();
 				const cut = cutAt % (ops.length + 1);
-				const page = await pageStore(goneAfter(db, cut, lastLandsUnseen), storage, T0);
+				const away = goneAfter(db, cut, lastLandsUnseen);
+				const page = await pageStore(away.backend, storage, T0);
 				// What the page shows: its cards and its undo history.
 				const shown = new Map<string, CardState>();
 				const history: ReviewEntry[] = [];
@@ -125,8 +136,7 @@ describe('the write journal', () => {
 					}
 				});
 				// The page is gone once a write hangs (or all of them landed).
-				const backend = (page.backend as ReturnType<typeof goneAfter>);
-				await Promise.race([Promise.all(saves), backend.gone]);
+				await Promise.race([Promise.all(saves), away.gone]);
 
 				const next = await pageStore(db, storage, T0 + 3_600_000);
 				await next.recover(readJournal);
@@ -145,7 +155,7 @@ describe('the write journal', () => {
 		const data = sampleAttempt(false);
 		const older = { id: 'att', status: 'active' as const, kind: 'mock', startedAt: T0, updatedAt: T0 + 1000, data };
 		const newer = { ...older, updatedAt: T0 + 5000, data: { ...data, cursor: 3 } };
-		const closing = await pageStore(goneAfter(db, 0), storage, T0);
+		const closing = await pageStore(goneAfter(db, 0).backend, storage, T0);
 		void closing.save({ method: 'putAttempt', args: [older] });
 		// Meanwhile another tab moved on in the same attempt, and its write landed.
 		await db.putAttempt(newer);
@@ -161,7 +171,7 @@ describe('the write journal', () => {
 		const attempt = { id: 'att', status: 'active' as const, kind: 'practice', startedAt: T0, updatedAt: T0 + 1000, data };
 		const r = scheduler.rate('crm:card', null, Rating.Again, new Date(T0 + 1000), 'quiz');
 		const mistake = { questionId: 'q1', data: { questionId: 'q1', misses: 1, firstMissedAt: T0, lastMissedAt: T0, streak: 0, starred: false, lastWrong: { type: 'single' as const, choice: 'B' } } };
-		const closing = await pageStore(goneAfter(db, 0), storage, T0);
+		const closing = await pageStore(goneAfter(db, 0).backend, storage, T0);
 		void closing.save({ method: 'saveQuizProgress', args: [attempt, [mistake], [], [{ state: r.state, entry: r.entry }]] });
 		await Promise.resolve();
 		expect(await (await pageStore(db, storage, T0 + 2000)).recover(readJournal)).toBe(1);
@@ -193,14 +203,8 @@ describe('the write journal', () => {
 		const store = await ProgressStore.open(
 			() => {},
 			async () =>
-				new Proxy(db, {
-					get(target, prop, receiver) {
-						const value = Reflect.get(target, prop, receiver);
-						// The other tab writes again while this page replays its first entry.
-						if (prop === 'saveReview') return (...args: Parameters<Backend['saveReview']>) => (other.add({ method: 'saveReview', args: [b.state, b.entry] }), target.saveReview(...args));
-						return typeof value === 'function' ? value.bind(target) : value;
-					}
-				}),
+				// The other tab writes again while this page replays its first entry.
+				intercept(db, { saveReview: (original, args) => (other.add({ method: 'saveReview', args: [b.state, b.entry] }), original(...args)) }),
 			new Journal(storage, pageId(T0 + 10, 0.1))
 		);
 		await store.recover(readJournal);
@@ -210,9 +214,7 @@ describe('the write journal', () => {
 
 	it('a failed write says the page may be closed only when the journal holds it', async () => {
 		const db = await IdbBackend.open(() => {}, 'j8');
-		const failing = new Proxy(db, {
-			get: (target, prop, receiver) => (prop === 'saveReview' ? async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) : Reflect.get(target, prop, receiver)?.bind?.(target))
-		});
+		const failing = intercept(db, { saveReview: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) });
 		const r = scheduler.rate('a', null, Rating.Good, new Date(T0));
 		const messages: string[] = [];
 		for (const storage of [memoryStorage(), { ...memoryStorage(), setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } }]) {
@@ -233,13 +235,8 @@ describe('leaving the page after a failed write', () => {
 	it('is unsafe only while a failed write is queued that the journal does not hold', async () => {
 		const db = await IdbBackend.open(() => {}, 'leave');
 		let fail = true;
-		const flaky = new Proxy(db, {
-			get: (target, prop, receiver) => {
-				const value = Reflect.get(target, prop, receiver);
-				if (typeof value !== 'function') return value;
-				return (...args: unknown[]) => (fail && (prop === 'saveReview' || prop === 'putSetting') ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : value.apply(target, args));
-			}
-		});
+		const failWhileFull = (original: Method, args: unknown[]) => (fail ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : original(...args));
+		const flaky = intercept(db, { saveReview: failWhileFull, putSetting: failWhileFull });
 		const store = await ProgressStore.open(() => {}, async () => flaky, new Journal(memoryStorage(), pageId(T0, 0.4)));
 		const r = scheduler.rate('a', null, Rating.Good, new Date(T0));
 		await store.save({ method: 'saveReview', args: [r.state, r.entry] });
