@@ -58,10 +58,27 @@ test('review 3 cards by keyboard, reload, and find the counts and card states pe
 	);
 	expect(stored).toEqual({ cards: 3, reviews: 3 });
 
+	// The charts draw once, at their column's width: a redraw at a new width costs a layout of the page.
+	await page.addInitScript(() => {
+		const w = window as unknown as { chartRedraws: number };
+		w.chartRedraws = 0;
+		new MutationObserver((changes) => (w.chartRedraws += changes.length)).observe(document, { subtree: true, attributeFilter: ['viewBox'] });
+	});
 	await page.goto('/progress');
 	await expect(page.getByText('今日复习')).toBeVisible();
 	await expect(page.locator('.figures').getByText('3 次')).toBeVisible();
 	await expect(page.getByRole('img', { name: /最近 91 天的复习次数（共 3 次/ })).toBeVisible();
+	await expect(page.getByRole('img', { name: /^每周真实保持率/ })).toBeVisible();
+	const drawn = await page.evaluate(() => ({
+		redraws: (window as unknown as { chartRedraws: number }).chartRedraws,
+		widths: [...document.querySelectorAll('#forecast-title, #chapters-title, #retention-title')].map((t) => {
+			const svg = t.parentElement!.querySelector('svg')!;
+			return [svg.viewBox.baseVal.width, svg.clientWidth];
+		})
+	}));
+	expect(drawn.widths).toHaveLength(3);
+	for (const [drawnAt, shown] of drawn.widths) expect(drawnAt).toBe(shown);
+	expect(drawn.redraws).toBe(0);
 	await page.getByText('以表格查看（仅列出有复习的日子）').click();
 	await expect(page.getByRole('cell', { name: '3' })).toBeVisible();
 
