@@ -2,7 +2,7 @@
 // `npm run bench`: (1) bundles scripts/bench-entry.ts and times the review hot paths in Chromium;
 // (2) builds the site and prints first-load JS per route; (3) runs Lighthouse (mobile preset)
 // per route, with today's bank and with a 10× bank. Speed lives here, never in a timed test.
-// Options: --runs=N (Lighthouse runs per route, median; default 3), --skip=micro,build,js,lighthouse,big,
+// Options: --runs=N (Lighthouse runs per route, median; default 5, as the issue measured), --skip=micro,build,js,lighthouse,big,
 // --routes=/,/quiz (Lighthouse on these routes only)
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
@@ -16,7 +16,7 @@ import { bigBankCopy, firstLoadJs, lighthouseRoutes } from './bench-site.js';
 /** @param {string} name @param {string} fallback */
 const option = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const skip = new Set(option('skip', '').split(',').filter(Boolean));
-const runs = Math.max(1, Number(option('runs', '3')) || 3);
+const runs = Math.max(1, Number(option('runs', '5')) || 5);
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
 
 async function micro() {
