@@ -77,11 +77,12 @@ const median = (xs) => {
 };
 
 /**
- * Lighthouse's mobile preset (simulated slow 4G, 4× CPU), median of `runs` per route.
- * @param {string} dir @param {string[]} routes @param {{ runs: number, chromePath?: string }} options
+ * Lighthouse's mobile preset (simulated slow 4G, `cpu`× slower CPU, 4 in the preset), median of `runs` per route.
+ * @param {string} dir @param {string[]} routes @param {{ runs: number, cpu?: number, chromePath?: string }} options
  */
-export async function lighthouseRoutes(dir, routes, { runs, chromePath }) {
+export async function lighthouseRoutes(dir, routes, { runs, cpu = 4, chromePath }) {
 	const { default: lighthouse } = await import('lighthouse');
+	const { throttling } = await import('lighthouse/core/config/constants.js');
 	const chromeLauncher = await import('chrome-launcher');
 	const { server, port } = await serveStatic(dir);
 	// chrome-launcher turns RenderDocument off (a workaround for older Chrome). On Chromium 156
@@ -104,7 +105,13 @@ export async function lighthouseRoutes(dir, routes, { runs, chromePath }) {
 			/** @type {Record<'score' | 'fcp' | 'lcp' | 'si' | 'tbt' | 'bi', number>[]} */
 			const samples = [];
 			for (let i = 0; i < runs; i++) {
-				const result = await lighthouse(`http://127.0.0.1:${port}${route}`, { port: chrome.port, logLevel: 'error', output: 'json', onlyCategories: ['performance'] });
+				const result = await lighthouse(`http://127.0.0.1:${port}${route}`, {
+					port: chrome.port,
+					logLevel: 'error',
+					output: 'json',
+					onlyCategories: ['performance'],
+					throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: cpu }
+				});
 				const lhr = result?.lhr;
 				if (!lhr) throw new Error(`Lighthouse gave no result for ${route}`);
 				samples.push({
